@@ -1,0 +1,93 @@
+package dk.tilsyn.platform.audittrail;
+
+import dk.tilsyn.platform.jdbc.Clock;
+import dk.tilsyn.platform.tenancy.CurrentUser;
+import dk.tilsyn.platform.tenancy.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends to the audit trail inside the caller's transaction: if the change rolls back, so does its entry. The
+ * chain head row is locked for the append, so concurrent writers (also in other app instances) queue up instead
+ * of forking the chain.
+ */
+@Service
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public void record(AuditEvent event) {
+        recordAll(List.of(event));
+    }
+
+    /** Appends several entries to their chains in order; used by imports that change many records at once. */
+    @Transactional
+    public void recordAll(List<AuditEvent> events) {
+        for (AuditEvent event : events) {
+            append(event);
+        }
+    }
+
+    /** Creates the chain of a new institution; call in the transaction that creates the institution. */
+    @Transactional
+    public void openChain(long institutionId) {
+        jdbc.sql("insert into audit_chain_head (chain, last_seq, last_hash) values (?, 0, ?)")
+                .params(AuditChains.of(institutionId), AuditHasher.GENESIS).update();
+    }
+
+    private void append(AuditEvent event) {
+        String chain = AuditChains.of(event.institutionId());
+        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain = ? for update")
+                .param(chain).query(Head.class).optional()
+                .orElseThrow(() -> new IllegalStateException("No audit chain " + chain));
+        AuditEvent.Actor actor = actorOf(event);
+        AuditEntry entry = new AuditEntry(0, chain, head.lastSeq() + 1, event.institutionId(), Clock.now(),
+                actor.userId(), actor.name(), event.action().name(), event.entityType(), event.entityId(),
+                toJson(event.before()), toJson(event.after()), head.lastHash(), null);
+        String hash = AuditHasher.hash(entry);
+        jdbc.sql("""
+                        insert into audit_entry (chain, seq, institution_id, occurred_at, actor_user_id, actor_name,
+                                                 action, entity_type, entity_id, before_json, after_json, prev_hash, hash)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(entry.chain(), entry.seq(), entry.institutionId(), entry.occurredAt(), entry.actorUserId(),
+                        entry.actorName(), entry.action(), entry.entityType(), entry.entityId(), entry.beforeJson(),
+                        entry.afterJson(), entry.prevHash(), hash)
+                .update();
+        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where chain = ?")
+                .params(entry.seq(), hash, chain).update();
+    }
+
+    private static AuditEvent.Actor actorOf(AuditEvent event) {
+        if (event.actor() != null) {
+            return event.actor();
+        }
+        return TenantContext.user()
+                .map(AuditTrail::actorOf)
+                .orElse(AuditEvent.Actor.SYSTEM);
+    }
+
+    private static AuditEvent.Actor actorOf(CurrentUser user) {
+        return new AuditEvent.Actor(user.id(), user.username());
+    }
+
+    private String toJson(Map<String, ?> values) {
+        return values == null ? null : json.writeValueAsString(values);
+    }
+
+    record Head(long lastSeq, String lastHash) {
+    }
+}

@@ -1,0 +1,5 @@
+package dk.tilsyn.platform.tenancy;
+
+/** An institution as the header and switcher show it. */
+public record InstitutionRef(long id, String code, String name) {
+}

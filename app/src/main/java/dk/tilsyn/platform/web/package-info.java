@@ -1,0 +1,3 @@
+/** The web shell: layout, navigation registry, language, access interceptor, error pages. */
+@org.springframework.modulith.NamedInterface("web")
+package dk.tilsyn.platform.web;
