@@ -21,6 +21,7 @@ final class CsvTableReader {
         try (CsvReader<CsvRecord> csv = CsvReader.builder()
                 .fieldSeparator(delimiter)
                 .skipEmptyLines(true)
+                .allowUnclosedQuote(false)
                 // Field counts are checked here, so the message can name the line and both counts.
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)

@@ -17,6 +17,7 @@ final class FactsInputStream extends FilterInputStream {
     private final long maxBytes;
     private final String file;
     private long count;
+    private boolean endSeen;
 
     FactsInputStream(InputStream in, String file, long maxBytes) {
         super(in);
@@ -38,7 +39,11 @@ final class FactsInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (endSeen) {
+            return -1;
+        }
         int n = super.read(buffer, offset, length);
+        endSeen = n < 0;
         if (n > 0) {
             count += n;
             if (count > maxBytes) {
@@ -69,7 +74,10 @@ final class FactsInputStream extends FilterInputStream {
         return false;
     }
 
-    /** Reads what the consumer left unread, so hash and size cover the whole file. */
+    /**
+     * Reads what the consumer left unread, so hash and size cover the whole file. Safe after the
+     * end was reached even if a wrapper (SequenceInputStream) has closed us since.
+     */
     void drain() throws IOException {
         byte[] sink = new byte[8192];
         while (read(sink, 0, sink.length) >= 0) {

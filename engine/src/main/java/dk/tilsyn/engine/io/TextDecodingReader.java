@@ -103,9 +103,10 @@ final class TextDecodingReader extends Reader {
         bytes.flip();
     }
 
+    /** Leaves the byte stream open: its owner still drains it to finish hashing the file. */
     @Override
-    public void close() throws IOException {
-        in.close();
+    public void close() {
+        // the owner of the byte stream closes it
     }
 
     private static CharsetDecoder strictUtf8() {
