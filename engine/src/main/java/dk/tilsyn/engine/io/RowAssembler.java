@@ -62,7 +62,7 @@ final class RowAssembler {
         return true;
     }
 
-    /** Counts a data row; returns false when it should not be handed on (already found faulty). */
+    /** Counts a data row, faulty or not, against the row limit. */
     void count(RawRow row) {
         rows++;
         if (rows > maxRows) {
