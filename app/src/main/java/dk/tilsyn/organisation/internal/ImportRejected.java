@@ -5,7 +5,7 @@ import dk.tilsyn.engine.io.ImportProblem;
 import java.util.List;
 
 /** A file refused whole: every problem found (up to the cap) and how many more were left out. */
-class ImportRejected extends RuntimeException {
+public class ImportRejected extends RuntimeException {
 
     private final String file;
     private final List<ImportProblem> problems;
@@ -18,15 +18,15 @@ class ImportRejected extends RuntimeException {
         this.omitted = omitted;
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    List<ImportProblem> problems() {
+    public List<ImportProblem> problems() {
         return problems;
     }
 
-    long omitted() {
+    public long omitted() {
         return omitted;
     }
 }

@@ -7,5 +7,5 @@ import dk.tilsyn.engine.io.FileFacts;
  *
  * @param absent records that exist in Tilsyn but not in the file; they are kept, not deleted
  */
-record ImportResult(String kind, FileFacts facts, int created, int updated, int unchanged, long absent, int newUnits) {
+public record ImportResult(String kind, FileFacts facts, int created, int updated, int unchanged, long absent, int newUnits) {
 }
