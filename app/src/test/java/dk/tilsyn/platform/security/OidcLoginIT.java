@@ -103,12 +103,27 @@ class OidcLoginIT {
         HttpResponse<String> refused = signInAs(browser, stranger);
 
         assertThat(locationPath(refused)).isEqualTo("/login?oidcError");
-        assertThat(browser.follow(refused).body()).contains("Login via organisationen mislykkedes");
+        assertThat(browser.follow(refused).body()).contains("Login via organisationens login lykkedes ikke.");
         HttpResponse<String> home = browser.get("/");
         assertThat(home.statusCode()).isEqualTo(302);
         assertThat(locationPath(home)).isEqualTo("/login");
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'LOGIN_SUCCEEDED' and actor_name = ?")
                 .param(stranger).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRefusedAttemptIsInTheAuditTrail() {
+        long failuresBefore = loginFailures();
+
+        HttpResponse<String> refused = signInAs(new WebClient(port), Unique.name("ukendt"));
+
+        assertThat(locationPath(refused)).isEqualTo("/login?oidcError");
+        // LoginEvents promises that every login attempt is written to the audit trail, not only local ones.
+        assertThat(loginFailures()).isEqualTo(failuresBefore + 1);
+    }
+
+    private long loginFailures() {
+        return jdbc.sql("select count(*) from audit_entry where action = 'LOGIN_FAILED'").query(Long.class).single();
     }
 
     /**
