@@ -15,7 +15,7 @@ import java.util.Set;
 public final class AccessRules {
 
     /** What a handler demands. */
-    public sealed interface Rule permits Public, SignedIn, Member, Roles {
+    public sealed interface Rule permits Public, SignedIn, Member, Roles, PlatformAdmin {
     }
 
     public record Public() implements Rule {
@@ -28,6 +28,9 @@ public final class AccessRules {
     }
 
     public record Roles(Set<Role> anyOf) implements Rule {
+    }
+
+    public record PlatformAdmin() implements Rule {
     }
 
     private AccessRules() {
@@ -43,7 +46,8 @@ public final class AccessRules {
         boolean member = AnnotatedElementUtils.hasAnnotation(element, MemberOnly.class);
         boolean signedIn = AnnotatedElementUtils.hasAnnotation(element, WithoutInstitution.class);
         boolean open = AnnotatedElementUtils.hasAnnotation(element, PublicPage.class);
-        int count = (roles != null ? 1 : 0) + (member ? 1 : 0) + (signedIn ? 1 : 0) + (open ? 1 : 0);
+        boolean platform = AnnotatedElementUtils.hasAnnotation(element, PlatformAdminOnly.class);
+        int count = (roles != null ? 1 : 0) + (member ? 1 : 0) + (signedIn ? 1 : 0) + (open ? 1 : 0) + (platform ? 1 : 0);
         if (count != 1) {
             return Optional.empty();
         }
@@ -52,6 +56,9 @@ public final class AccessRules {
         }
         if (member) {
             return Optional.of(new Member());
+        }
+        if (platform) {
+            return Optional.of(new PlatformAdmin());
         }
         return Optional.of(signedIn ? new SignedIn() : new Public());
     }

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * The handler admits users holding any of these roles in their current institution. Every controller handler in
- * Tilsyn carries exactly one access annotation ({@link RequiresRole}, {@link MemberOnly}, {@link PublicPage} or
- * {@link WithoutInstitution}); one without is refused (fail closed) and fails the build's access test.
+ * Tilsyn carries exactly one access annotation ({@link RequiresRole}, {@link MemberOnly}, {@link PublicPage},
+ * {@link PlatformAdminOnly} or {@link WithoutInstitution}); one without is refused (fail closed) and fails the build's access test.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

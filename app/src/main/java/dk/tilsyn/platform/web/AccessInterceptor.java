@@ -64,6 +64,7 @@ public class AccessInterceptor implements HandlerInterceptor {
             case AccessRules.SignedIn signedIn -> true;
             case AccessRules.Member member -> current.isMember();
             case AccessRules.Roles roles -> roles.anyOf().stream().anyMatch(r -> current.roles().contains(r));
+            case AccessRules.PlatformAdmin platform -> current.platformAdmin();
             case AccessRules.Public open -> true;
         };
         if (!allowed) {

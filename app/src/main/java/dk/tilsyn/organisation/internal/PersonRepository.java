@@ -1,0 +1,110 @@
+package dk.tilsyn.organisation.internal;
+
+import dk.tilsyn.organisation.Person;
+import dk.tilsyn.platform.jdbc.Clock;
+import dk.tilsyn.platform.jdbc.Inserts;
+import dk.tilsyn.platform.tenancy.TenantContext;
+import dk.tilsyn.platform.web.Paged;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Persons of the current institution; every query is scoped by {@link TenantContext#institutionId()}. */
+@Repository
+class PersonRepository {
+
+    private static final String SELECT = """
+            select p.id, p.person_key, p.name, p.email, p.username, p.org_unit_id, u.name as org_unit_name,
+                   p.manager_key, p.employment_end
+            from person p left join org_unit u on u.id = p.org_unit_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    PersonRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Person> findById(long id) {
+        return jdbc.sql(SELECT + "where p.institution_id = ? and p.id = ?")
+                .params(TenantContext.institutionId(), id).query(Person.class).optional();
+    }
+
+    Optional<Person> findByKey(String personKey) {
+        return jdbc.sql(SELECT + "where p.institution_id = ? and p.person_key = ?")
+                .params(TenantContext.institutionId(), personKey).query(Person.class).optional();
+    }
+
+    List<Person> findAll() {
+        return jdbc.sql(SELECT + "where p.institution_id = ? order by p.person_key")
+                .param(TenantContext.institutionId()).query(Person.class).list();
+    }
+
+    List<Person> findReports(String managerKey) {
+        return jdbc.sql(SELECT + "where p.institution_id = ? and p.manager_key = ? order by p.name")
+                .params(TenantContext.institutionId(), managerKey).query(Person.class).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from person where institution_id = ?")
+                .param(TenantContext.institutionId()).query(Long.class).single();
+    }
+
+    long countLeftBefore(LocalDate date) {
+        return jdbc.sql("select count(*) from person where institution_id = ? and employment_end < ?")
+                .params(TenantContext.institutionId(), date).query(Long.class).single();
+    }
+
+    Paged<Person> search(PersonQuery query) {
+        StringBuilder where = new StringBuilder("where p.institution_id = :institution");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("institution", TenantContext.institutionId());
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" and (lower(p.name) like :text or lower(p.person_key) like :text"
+                    + " or lower(p.email) like :text or lower(p.username) like :text)");
+            params.put("text", "%" + query.text().strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        if (query.orgUnitId() != null) {
+            where.append(" and p.org_unit_id = :unit");
+            params.put("unit", query.orgUnitId());
+        }
+        if ("employed".equals(query.status())) {
+            where.append(" and (p.employment_end is null or p.employment_end >= :today)");
+            params.put("today", LocalDate.now());
+        } else if ("left".equals(query.status())) {
+            where.append(" and p.employment_end < :today");
+            params.put("today", LocalDate.now());
+        }
+        long total = jdbc.sql("select count(*) from person p " + where).params(params).query(Long.class).single();
+        params.put("limit", query.size());
+        params.put("offset", Paged.offset(query.page(), query.size()));
+        List<Person> items = jdbc.sql(SELECT + where + " order by " + query.orderBy() + " limit :limit offset :offset")
+                .params(params).query(Person.class).list();
+        return new Paged<>(items, query.page(), query.size(), total);
+    }
+
+    long insert(PersonValues values, Long orgUnitId) {
+        return Inserts.returningId(jdbc.sql("""
+                        insert into person (institution_id, person_key, name, email, username, org_unit_id, manager_key,
+                                            employment_end, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(TenantContext.institutionId(), values.personKey(), values.name(), values.email(),
+                        values.username(), orgUnitId, values.managerKey(), values.employmentEnd(), Clock.now()));
+    }
+
+    void update(long id, PersonValues values, Long orgUnitId) {
+        jdbc.sql("""
+                        update person set name = ?, email = ?, username = ?, org_unit_id = ?, manager_key = ?,
+                                          employment_end = ?, updated_at = ?
+                        where institution_id = ? and id = ?""")
+                .params(values.name(), values.email(), values.username(), orgUnitId, values.managerKey(),
+                        values.employmentEnd(), Clock.now(), TenantContext.institutionId(), id)
+                .update();
+    }
+}
