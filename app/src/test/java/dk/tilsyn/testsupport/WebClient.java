@@ -1,0 +1,150 @@
+package dk.tilsyn.testsupport;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like HTTP client on real sockets: keeps cookies, does not follow redirects by itself (tests look at
+ * every hop), and reads the CSRF token from the forms Thymeleaf renders.
+ */
+public final class WebClient {
+
+    public static final String SESSION_COOKIE = "TILSYN_SESSION";
+    private static final Pattern CSRF = Pattern.compile(
+            "<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<input[^>]*value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    private static final int MAX_REDIRECTS = 10;
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    public WebClient(int port) {
+        this("http://localhost:" + port);
+    }
+
+    public WebClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public HttpResponse<String> get(String pathOrUrl) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build());
+    }
+
+    /** Posts a form as a browser would; the CSRF token is whatever the caller puts in {@code fields}. */
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** GETs a page, reads its CSRF token and posts the form fields with it. */
+    public HttpResponse<String> submit(String pagePath, String actionPath, Map<String, String> fields) {
+        HttpResponse<String> page = get(pagePath);
+        if (page.statusCode() != 200) {
+            throw new AssertionError("GET " + pagePath + " answered " + page.statusCode() + ", expected a form");
+        }
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", csrfToken(page.body()));
+        return post(actionPath, withToken);
+    }
+
+    /** Local sign-in through the login form; returns the answer to the POST (a redirect). */
+    public HttpResponse<String> login(String username, String password) {
+        return submit("/login", "/login", Map.of("username", username, "password", password));
+    }
+
+    /** Follows redirects from a response, as a browser would, and returns the last response. */
+    public HttpResponse<String> follow(HttpResponse<String> response) {
+        HttpResponse<String> current = response;
+        for (int hops = 0; isRedirect(current); hops++) {
+            if (hops == MAX_REDIRECTS) {
+                throw new AssertionError("More than " + MAX_REDIRECTS + " redirects from " + response.uri());
+            }
+            current = get(current.uri().resolve(location(current)).toString());
+        }
+        return current;
+    }
+
+    public static boolean isRedirect(HttpResponse<?> response) {
+        return response.statusCode() >= 300 && response.statusCode() < 400;
+    }
+
+    public static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("No Location header on " + response.statusCode()));
+    }
+
+    /** The redirect target as a path (with query), relative to the server. */
+    public static String locationPath(HttpResponse<?> response) {
+        URI target = response.uri().resolve(location(response));
+        return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+    }
+
+    public static String csrfToken(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("No _csrf hidden input in the page");
+        }
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+    }
+
+    public Optional<String> sessionCookie() {
+        return cookies.getCookieStore().get(URI.create(baseUrl)).stream()
+                .filter(c -> SESSION_COOKIE.equals(c.getName()))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    /** Makes this client present the given session cookie, as a second browser tab or a load balancer would. */
+    public void useSessionCookie(String value) {
+        HttpCookie cookie = new HttpCookie(SESSION_COOKIE, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(baseUrl), cookie);
+    }
+
+    private URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + request.uri(), e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
