@@ -61,8 +61,12 @@ final class CompiledSystem {
         String entitlement = assignment.entitlement();
         long candidates = anyNameLeaves;
         if (entitlement != null) {
-            candidates |= bySpelling.computeIfAbsent(entitlement,
-                    s -> byLowerName.getOrDefault(s.strip().toLowerCase(Locale.ROOT), 0L));
+            Long known = bySpelling.get(entitlement);
+            if (known == null) {
+                known = bySpelling.computeIfAbsent(entitlement,
+                        s -> byLowerName.getOrDefault(s.strip().toLowerCase(Locale.ROOT), 0L));
+            }
+            candidates |= known;
         }
         long hits = 0;
         while (candidates != 0) {
