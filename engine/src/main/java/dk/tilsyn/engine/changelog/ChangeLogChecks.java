@@ -7,6 +7,7 @@ import dk.tilsyn.engine.findings.Finding;
 import dk.tilsyn.engine.findings.FindingKind;
 import dk.tilsyn.engine.findings.Severity;
 import dk.tilsyn.engine.rules.RuleSet;
+import dk.tilsyn.engine.rules.SystemDef;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,9 +33,11 @@ public final class ChangeLogChecks {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd-MM-yyyy 'kl.' HH:mm");
 
     private final PrivilegeLookup privileges;
+    private final RuleSet rules;
 
     public ChangeLogChecks(RuleSet rules) {
         this.privileges = new PrivilegeLookup(rules);
+        this.rules = rules;
     }
 
     public List<Finding> check(List<ChangeEvent> events, ChangeLogContext context) {
@@ -77,7 +80,7 @@ public final class ChangeLogChecks {
         return prokura && target != null && privileges.privileged(context.accounts().get(target), context.asOf());
     }
 
-    private static Finding finding(FindingKind kind, Severity severity, String rule, ChangeEvent event,
+    private Finding finding(FindingKind kind, Severity severity, String rule, ChangeEvent event,
                                    ChangeLogContext context, String template) {
         AccountRef actor = new AccountRef(event.system(), event.actor());
         Set<AccountRef> accounts = new TreeSet<>();
@@ -88,7 +91,8 @@ public final class ChangeLogChecks {
         String what = kind == FindingKind.CREDENTIAL_CHANGE
                 ? ("change_email".equalsIgnoreCase(event.action()) ? "e-mailadresse" : "adgangskode")
                 : describe(event);
-        String text = template.formatted(who(actor, context), what, event.system(), event.time().format(WHEN))
+        String system = rules.system(event.system()).map(SystemDef::name).orElse(event.system());
+        String text = template.formatted(who(actor, context), what, system, event.time().format(WHEN))
                 + " (ændringslog " + event.source().file() + " linje " + event.source().line() + ")";
         return new Finding(kind, severity, rule, context.personOf().apply(actor).orElse(null), List.of(event.system()),
                 List.copyOf(accounts), List.of(event.source()), text);

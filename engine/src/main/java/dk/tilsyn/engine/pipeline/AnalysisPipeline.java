@@ -1,0 +1,118 @@
+package dk.tilsyn.engine.pipeline;
+
+import dk.tilsyn.engine.access.Account;
+import dk.tilsyn.engine.access.AccountRef;
+import dk.tilsyn.engine.analysis.Analyzer;
+import dk.tilsyn.engine.analysis.BaselineChecker;
+import dk.tilsyn.engine.analysis.FindingOrder;
+import dk.tilsyn.engine.analysis.Matrix;
+import dk.tilsyn.engine.analysis.Subject;
+import dk.tilsyn.engine.changelog.ChangeLogChecks;
+import dk.tilsyn.engine.changelog.ChangeLogContext;
+import dk.tilsyn.engine.correlation.Correlation;
+import dk.tilsyn.engine.correlation.Correlator;
+import dk.tilsyn.engine.correlation.Link;
+import dk.tilsyn.engine.correlation.Reconciler;
+import dk.tilsyn.engine.extracts.ChangeLog;
+import dk.tilsyn.engine.extracts.Extract;
+import dk.tilsyn.engine.extracts.ParameterFile;
+import dk.tilsyn.engine.findings.Finding;
+import dk.tilsyn.engine.report.DataBasis;
+import dk.tilsyn.engine.report.InputFile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Runs one analysis. Reading throws the readers' exceptions (invalid input) before any analysis; the analysis itself
+ * is deterministic: the same files and as-of date give the same findings in the same order.
+ */
+public final class AnalysisPipeline {
+
+    public AnalysisResult run(AnalysisRequest request) {
+        InputLoader loader = new InputLoader();
+        LoadedInputs inputs = loader.load(request);
+        Correlation correlation = new Correlator(inputs.persons(), inputs.mapping()).correlate(inputs.extracts(), request.asOf());
+        List<Subject> subjects = subjectsOf(correlation);
+        Analyzer analyzer = new Analyzer(inputs.rules());
+        List<Finding> findings = new ArrayList<>(correlation.findings());
+        findings.addAll(analyzer.analyse(subjects, request.asOf()));
+        findings.addAll(changeLogFindings(inputs, correlation, request));
+        findings.addAll(new BaselineChecker(inputs.rules()).check(parametersBySystem(inputs.parameters())));
+        List<InputFile> files = new ArrayList<>(inputs.files());
+        for (Reconciliation reconciliation : request.reconciliations()) {
+            Extract own = merged(inputs.extracts(), reconciliation.system());
+            Extract other = loader.readExtract(new SystemFile(reconciliation.system(), reconciliation.otherExtract()), request);
+            files.add(InputFile.of("reconciliation", reconciliation.system(), other.facts()));
+            findings.addAll(withPersons(new Reconciler().compare(own, other, reconciliation.entitlements()), correlation));
+        }
+        findings.sort(FindingOrder.ORDER);
+        Matrix matrix = analyzer.matrix(subjects, request.asOf());
+        DataBasis basis = new DataBasis(inputs.rules().id(), inputs.rules().version(), inputs.rules().contentHash(),
+                inputs.rules().layers(), request.asOf(), files);
+        int accounts = inputs.extracts().stream().mapToInt(e -> e.accounts().size()).sum();
+        return new AnalysisResult(basis, List.copyOf(findings), matrix, subjects.size(), accounts);
+    }
+
+    /** One analysis subject per person (all their active accounts) and per non-personal account. */
+    static List<Subject> subjectsOf(Correlation correlation) {
+        List<Subject> subjects = new ArrayList<>();
+        correlation.activeAccounts().forEach((subject, accounts) -> subjects.add(subject.isPerson()
+                ? Subject.person(subject.personId(), accounts)
+                : new Subject(null, subject.account(), accounts)));
+        return subjects;
+    }
+
+    private static List<Finding> changeLogFindings(LoadedInputs inputs, Correlation correlation, AnalysisRequest request) {
+        if (inputs.changeLogs().isEmpty()) {
+            return List.of();
+        }
+        Map<AccountRef, Account> accounts = new HashMap<>();
+        inputs.extracts().forEach(extract -> extract.accounts().forEach(account -> accounts.put(account.ref(), account)));
+        ChangeLogContext context = new ChangeLogContext(accounts,
+                ref -> Optional.ofNullable(correlation.link(ref)).map(Link::personId),
+                request.processAccounts(), request.asOf());
+        ChangeLogChecks checks = new ChangeLogChecks(inputs.rules());
+        List<Finding> findings = new ArrayList<>();
+        for (ChangeLog log : inputs.changeLogs()) {
+            findings.addAll(checks.check(log.events(), context));
+        }
+        return findings;
+    }
+
+    private static Map<String, Map<String, String>> parametersBySystem(List<ParameterFile> files) {
+        Map<String, Map<String, String>> bySystem = new TreeMap<>();
+        files.forEach(file -> bySystem.computeIfAbsent(file.system(), s -> new TreeMap<>()).putAll(file.values()));
+        return bySystem;
+    }
+
+    /**
+     * The reconciler sees two extracts, not the HR master: it names a person only where an extract states one.
+     * Correlation knows the person behind every account, so the finding names them too.
+     */
+    private static List<Finding> withPersons(List<Finding> findings, Correlation correlation) {
+        return findings.stream().map(finding -> finding.person() != null || finding.accounts().isEmpty() ? finding
+                : Optional.ofNullable(correlation.link(finding.accounts().getFirst())).map(Link::personId)
+                        .map(person -> new Finding(finding.kind(), finding.severity(), finding.rule(), person,
+                                finding.systems(), finding.accounts(), finding.evidence(), finding.explanation()))
+                        .orElse(finding)).toList();
+    }
+
+    /** A system may come in several files (e.g. District rights and mandates); reconciliation sees them as one. */
+    private static Extract merged(List<Extract> extracts, String system) {
+        List<Extract> ofSystem = extracts.stream().filter(e -> e.system().equals(system)).toList();
+        if (ofSystem.isEmpty()) {
+            throw new InvalidRequestException("Afstemning for systemet \"" + system
+                    + "\" kræver et udtræk fra samme system (--extract " + system + "=FIL).");
+        }
+        if (ofSystem.size() == 1) {
+            return ofSystem.getFirst();
+        }
+        List<Account> accounts = ofSystem.stream().flatMap(e -> e.accounts().stream()).toList();
+        return new Extract(system, ofSystem.getFirst().facts(), accounts);
+    }
+}

@@ -1,0 +1,107 @@
+package dk.tilsyn.engine.pipeline;
+
+import dk.tilsyn.engine.correlation.ManualMapping;
+import dk.tilsyn.engine.correlation.MappingReader;
+import dk.tilsyn.engine.extracts.ChangeLog;
+import dk.tilsyn.engine.extracts.ChangeLogReader;
+import dk.tilsyn.engine.extracts.Extract;
+import dk.tilsyn.engine.extracts.ExtractReader;
+import dk.tilsyn.engine.extracts.ParameterFile;
+import dk.tilsyn.engine.extracts.ParameterReader;
+import dk.tilsyn.engine.io.FileFacts;
+import dk.tilsyn.engine.io.TabularSource;
+import dk.tilsyn.engine.persons.PersonsFile;
+import dk.tilsyn.engine.persons.PersonsReader;
+import dk.tilsyn.engine.profiles.ImportProfile;
+import dk.tilsyn.engine.profiles.ProfileLoader;
+import dk.tilsyn.engine.report.InputFile;
+import dk.tilsyn.engine.rules.RuleSet;
+import dk.tilsyn.engine.rules.RuleSetLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads and checks every input of a request. Each reader is all-or-nothing and throws with every problem of its
+ * file; nothing is analysed until all inputs are valid.
+ */
+final class InputLoader {
+
+    private final ExtractReader extractReader = new ExtractReader();
+    private final ChangeLogReader changeLogReader = new ChangeLogReader();
+    private final ProfileLoader profileLoader = new ProfileLoader();
+
+    LoadedInputs load(AnalysisRequest request) {
+        List<InputFile> files = new ArrayList<>();
+        RuleSet rules = request.rules() == null ? RuleSetLoader.loadDefault() : RuleSetLoader.bundled().load(request.rules());
+        if (request.rules() != null) {
+            files.add(fingerprint("rules", null, request.rules()));
+        }
+        PersonsFile persons = new PersonsReader().read(source(request.persons()));
+        files.add(InputFile.of("persons", null, persons.facts()));
+        List<Extract> extracts = new ArrayList<>();
+        for (SystemFile input : request.extracts()) {
+            Extract extract = readExtract(input, request);
+            extracts.add(extract);
+            files.add(InputFile.of("extract", input.system(), extract.facts()));
+        }
+        List<ChangeLog> changeLogs = new ArrayList<>();
+        for (SystemFile input : request.changeLogs()) {
+            ChangeLog log = changeLogReader.read(source(input.file()), input.system());
+            changeLogs.add(log);
+            files.add(InputFile.of("changelog", input.system(), log.facts()));
+        }
+        List<ParameterFile> parameters = new ArrayList<>();
+        for (SystemFile input : request.parameters()) {
+            ParameterFile file = new ParameterReader().read(source(input.file()), input.system());
+            parameters.add(file);
+            files.add(InputFile.of("parameters", input.system(), file.facts()));
+        }
+        ManualMapping mapping = ManualMapping.NONE;
+        if (request.mapping() != null) {
+            mapping = new MappingReader().read(source(request.mapping()));
+            files.add(InputFile.of("mapping", null, mapping.facts()));
+        }
+        return new LoadedInputs(rules, persons, extracts, changeLogs, parameters, mapping, files);
+    }
+
+    Extract readExtract(SystemFile input, AnalysisRequest request) {
+        String profile = request.profiles().get(input.system());
+        if (profile == null) {
+            return extractReader.read(source(input.file()), input.system());
+        }
+        ImportProfile loaded = ProfileLoader.SHIPPED.contains(profile)
+                ? profileLoader.shipped(profile)
+                : profileLoader.load(Path.of(profile));
+        return loaded.readExtract(extractReader, source(input.file()), input.system());
+    }
+
+    /**
+     * Files are named by the path as given, not the bare file name: a system's extract and its change log are
+     * often both called after the system, and evidence must say which file a line is in.
+     */
+    private static TabularSource source(Path file) {
+        return TabularSource.of(file, file.toString());
+    }
+
+    /** A file that is not tabular (the rule set) still belongs to the data basis with its hash. */
+    private static InputFile fingerprint(String role, String system, Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            FileFacts facts = new FileFacts(file.toString(), sha, bytes.length, 0);
+            return InputFile.of(role, system, facts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}
