@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The "new user" form as posted. */
-record UserForm(String username, String displayName, String email, boolean localLogin, Set<Role> roles) {
+public record UserForm(String username, String displayName, String email, boolean localLogin, Set<Role> roles) {
 
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@+-]{2,200}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** The org units as a tree, each node with its own number of persons. */
-record OrgTree(List<Node> roots) {
+public record OrgTree(List<Node> roots) {
 
-    record Node(OrgUnit unit, long persons, List<Node> children) {
+    public record Node(OrgUnit unit, long persons, List<Node> children) {
     }
 
     static OrgTree of(List<OrgUnit> units, Map<Long, Long> personCounts) {

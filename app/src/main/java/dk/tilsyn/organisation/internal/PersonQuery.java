@@ -5,7 +5,7 @@ package dk.tilsyn.organisation.internal;
  *
  * @param status "all", "employed" or "left"
  */
-record PersonQuery(String text, Long orgUnitId, String status, String sort, boolean descending, int page, int size) {
+public record PersonQuery(String text, Long orgUnitId, String status, String sort, boolean descending, int page, int size) {
 
     static final java.util.Map<String, String> SORTS = java.util.Map.of(
             "name", "p.name",
@@ -13,12 +13,12 @@ record PersonQuery(String text, Long orgUnitId, String status, String sort, bool
             "unit", "u.name",
             "end", "p.employment_end");
 
-    String orderBy() {
+    public String orderBy() {
         String column = SORTS.getOrDefault(sort, "p.name");
         return column + (descending ? " desc" : " asc") + ", p.person_key";
     }
 
-    String sortKey() {
+    public String sortKey() {
         return SORTS.containsKey(sort) ? sort : "name";
     }
 }

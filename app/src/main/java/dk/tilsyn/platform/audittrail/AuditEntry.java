@@ -18,4 +18,9 @@ public record AuditEntry(
         String afterJson,
         String prevHash,
         String hash) {
+
+    /** When it happened, in Danish time, for display. */
+    public java.time.ZonedDateTime occurredAtLocal() {
+        return occurredAt.atZoneSameInstant(java.time.ZoneId.of("Europe/Copenhagen"));
+    }
 }

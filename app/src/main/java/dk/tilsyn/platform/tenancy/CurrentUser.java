@@ -32,6 +32,16 @@ public record CurrentUser(
         return false;
     }
 
+    /** For templates, which may not reach enums: any of these role names, e.g. {@code hasAnyRoleNamed('AUDITOR')}. */
+    public boolean hasAnyRoleNamed(String... names) {
+        for (String name : names) {
+            if (roles().stream().anyMatch(role -> role.name().equals(name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isMember() {
         return !roles().isEmpty();
     }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -29,6 +30,11 @@ class AccountController {
     AccountController(UserRepository users, UserService userService) {
         this.users = users;
         this.userService = userService;
+    }
+
+    @ModelAttribute("passwordMinLength")
+    int passwordMinLength() {
+        return PasswordPolicy.MIN_LENGTH;
     }
 
     @GetMapping("/konto")

@@ -1,0 +1,9 @@
+package dk.tilsyn.engine.persons;
+
+import dk.tilsyn.engine.io.FileFacts;
+
+import java.util.List;
+
+/** A fully valid org-units file. */
+public record OrgUnitsFile(FileFacts facts, List<OrgUnitRow> units) {
+}
