@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
+import java.io.Serial;
 import java.util.List;
 
 /**
@@ -38,17 +39,32 @@ class OidcUserMapper extends OidcUserService {
         AppUser user = users.findByUsername(claim.toString())
                 .filter(AppUser::enabled)
                 .orElseThrow(() -> unknown("No enabled Tilsyn user " + claim));
-        // The principal's name becomes the Tilsyn username, the same as after a local login.
-        return new DefaultOidcUser(List.of(new SimpleGrantedAuthority("USER")), oidcUser.getIdToken(),
-                oidcUser.getUserInfo(), settings.userClaim()) {
-            @Override
-            public String getName() {
-                return user.username();
-            }
-        };
+        return new TilsynOidcUser(oidcUser, settings.userClaim(), user.username());
     }
 
     private static OAuth2AuthenticationException unknown(String description) {
         return new OAuth2AuthenticationException(new OAuth2Error(UNKNOWN_USER, description, null));
+    }
+
+    /**
+     * The signed-in principal. Its name is the Tilsyn username, as after a local login. It is stored in the
+     * database session, so it holds nothing but serializable values.
+     */
+    static final class TilsynOidcUser extends DefaultOidcUser {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final String username;
+
+        TilsynOidcUser(OidcUser source, String claim, String username) {
+            super(List.of(new SimpleGrantedAuthority("USER")), source.getIdToken(), source.getUserInfo(), claim);
+            this.username = username;
+        }
+
+        @Override
+        public String getName() {
+            return username;
+        }
     }
 }
