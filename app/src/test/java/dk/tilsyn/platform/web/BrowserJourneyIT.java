@@ -216,6 +216,7 @@ class BrowserJourneyIT {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(username).setExact(true)).click();
         page.waitForURL(Pattern.compile(".*/administration/brugere/\\d+"));
         check(page, "user");
+        page.navigate(base + "/administration");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Institutioner")).click();
         page.waitForURL(base + "/administration/institutioner");
         check(page, "institutions");
