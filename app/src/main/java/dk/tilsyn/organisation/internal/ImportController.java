@@ -1,5 +1,6 @@
 package dk.tilsyn.organisation.internal;
 
+import dk.tilsyn.engine.io.InvalidInputException;
 import dk.tilsyn.platform.tenancy.RequiresRole;
 import dk.tilsyn.platform.tenancy.Role;
 import org.springframework.stereotype.Controller;
@@ -39,7 +40,7 @@ class ImportController {
                     ? imports.importOrgUnits(in, name)
                     : imports.importPersons(in, name);
             model.addAttribute("result", result);
-        } catch (ImportRejected rejected) {
+        } catch (InvalidInputException rejected) {
             model.addAttribute("rejected", rejected);
         }
         return "organisation/import";

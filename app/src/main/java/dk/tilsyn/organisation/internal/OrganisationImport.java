@@ -29,7 +29,8 @@ import java.util.Map;
 
 /**
  * Imports org units and persons into the current institution. A file is read and checked completely before
- * anything is written; then all changes, and their audit entries, go in one transaction. Records missing from the
+ * anything is written; then all changes, and their audit entries, go in one transaction. A refused file throws
+ * the engine's {@link InvalidInputException} with every problem found. Records missing from the
  * file are kept (an HR extract may be partial) and counted in the result.
  */
 @Service
@@ -50,7 +51,7 @@ class OrganisationImport {
 
     @Transactional
     public ImportResult importPersons(InputStream in, String fileName) {
-        PersonsFile file = parse(() -> new PersonsReader(limits).read(in, fileName), fileName);
+        PersonsFile file = new PersonsReader(limits).read(in, fileName);
         List<AuditEvent> events = new ArrayList<>();
         UnitIndex index = new UnitIndex(units.findAll());
         int newUnits = 0;
@@ -97,11 +98,11 @@ class OrganisationImport {
 
     @Transactional
     public ImportResult importOrgUnits(InputStream in, String fileName) {
-        OrgUnitsFile file = parse(() -> new OrgUnitsReader(limits).read(in, fileName), fileName);
+        OrgUnitsFile file = new OrgUnitsReader(limits).read(in, fileName);
         UnitIndex index = new UnitIndex(units.findAll());
         List<ImportProblem> problems = new OrgUnitChecks(file, index).problems();
         if (!problems.isEmpty()) {
-            throw new ImportRejected(fileName, problems, 0);
+            throw new InvalidInputException(fileName, problems, 0);
         }
         List<AuditEvent> events = new ArrayList<>();
         Map<String, OrgUnit> before = new HashMap<>();
@@ -140,14 +141,6 @@ class OrganisationImport {
         events.add(event(AuditAction.IMPORT, "org-unit-file", file.facts().sha256(), null, summary(result)));
         audit.recordAll(events);
         return result;
-    }
-
-    private static <T> T parse(java.util.function.Supplier<T> read, String fileName) {
-        try {
-            return read.get();
-        } catch (InvalidInputException e) {
-            throw new ImportRejected(fileName, e.problems(), e.omitted());
-        }
     }
 
     private static AuditEvent event(AuditAction action, String type, Object id, Map<String, ?> before, Map<String, ?> after) {

@@ -21,7 +21,11 @@ public enum ProblemCode {
     REQUIRED_VALUE("required-value"),
     DUPLICATE_VALUE("duplicate-value"),
     INVALID_DATE("invalid-date"),
-    INVALID_AMOUNT("invalid-amount");
+    INVALID_AMOUNT("invalid-amount"),
+    /** A code outside the allowed set, e.g. an unknown {@code account_type}. */
+    INVALID_CODE("invalid-code"),
+    /** Two rows that describe the same thing disagree, e.g. one account with two person ids. */
+    CONFLICTING_VALUE("conflicting-value");
 
     private final String code;
 

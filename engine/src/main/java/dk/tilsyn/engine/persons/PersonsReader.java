@@ -63,7 +63,7 @@ public final class PersonsReader {
     public PersonsFile read(TabularSource source) {
         Collector collector = new Collector();
         FileFacts facts = reader.read(source, SCHEMA, collector::row);
-        return new PersonsFile(facts, collector.persons);
+        return new PersonsFile(facts, collector.persons, collector.firstLineById);
     }
 
     /** Builds persons row by row and remembers where each id was first seen, to name both lines. */

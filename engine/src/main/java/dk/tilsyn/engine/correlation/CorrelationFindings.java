@@ -1,0 +1,158 @@
+package dk.tilsyn.engine.correlation;
+
+import dk.tilsyn.engine.access.Account;
+import dk.tilsyn.engine.access.AccountRef;
+import dk.tilsyn.engine.access.SourceRef;
+import dk.tilsyn.engine.findings.Finding;
+import dk.tilsyn.engine.findings.FindingKind;
+import dk.tilsyn.engine.findings.Severity;
+import dk.tilsyn.engine.persons.Person;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Words the correlation's findings. Severities: leaver access and accounts nobody answers for are HIGH (access
+ * that can be used without anyone accountable); a second account in one system is MEDIUM (004 §4.1.2: it can get
+ * around controls tied to one identity); differing master data is LOW (004 §4.1.7: housekeeping that hampers
+ * control). Only active accounts are reported: an inactive account gives no access.
+ */
+final class CorrelationFindings {
+
+    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::kind)
+            .thenComparing(f -> f.person() == null ? "\uffff" : f.person())
+            .thenComparing(f -> f.accounts().isEmpty() ? new AccountRef("", "") : f.accounts().getFirst());
+
+    private final PersonIndex persons;
+    private final ManualMapping mapping;
+    private final LocalDate asOf;
+
+    CorrelationFindings(PersonIndex persons, ManualMapping mapping, LocalDate asOf) {
+        this.persons = persons;
+        this.mapping = mapping;
+        this.asOf = asOf;
+    }
+
+    List<Finding> of(Collection<Link> links, Map<Subject, List<Account>> active) {
+        List<Finding> findings = new ArrayList<>();
+        for (Link link : links) {
+            if (link.account().active() && link.method() == MatchMethod.NONE) {
+                findings.add(orphan(link.account()));
+            }
+            if (link.account().active() && link.subject().isPerson()) {
+                mismatch(link.account(), persons.byId(link.personId()), findings);
+            }
+        }
+        active.forEach((subject, accounts) -> {
+            if (subject.isPerson()) {
+                Person person = persons.byId(subject.personId());
+                duplicates(person, accounts, findings);
+                leaver(person, accounts, findings);
+            }
+        });
+        findings.sort(ORDER);
+        return findings;
+    }
+
+    private Finding orphan(Account account) {
+        if (account.type().personal()) {
+            return finding(FindingKind.ORPHAN_ACCOUNT, Severity.HIGH, "correlation.orphan-account", null,
+                    List.of(account), "Kontoen \"" + account.account() + "\" i " + account.system()
+                            + " kan ikke knyttes til nogen person i personregistret (hverken via person-id, brugernavn, "
+                            + "e-mail eller manuel tilknytning). Find ejeren, eller luk kontoen.");
+        }
+        return finding(FindingKind.ORPHAN_ACCOUNT, Severity.HIGH, "correlation.unowned-account", null,
+                List.of(account), "Den upersonlige konto \"" + account.account() + "\" (" + account.type().code()
+                        + ") i " + account.system() + " har ingen ansvarlig person. Angiv den ansvarlige i "
+                        + "kolonnen person_id eller i tilknytningsfilen, eller luk kontoen.");
+    }
+
+    private void duplicates(Person person, List<Account> accounts, List<Finding> findings) {
+        Map<String, List<Account>> bySystem = new TreeMap<>();
+        accounts.stream().filter(a -> a.type().personal())
+                .forEach(a -> bySystem.computeIfAbsent(a.system(), s -> new ArrayList<>()).add(a));
+        bySystem.forEach((system, inSystem) -> {
+            if (inSystem.size() >= 2) {
+                findings.add(finding(FindingKind.DUPLICATE_ACCOUNT, Severity.MEDIUM, "correlation.duplicate-account",
+                        person, inSystem, describe(person) + " har " + inSystem.size() + " aktive konti i " + system
+                                + ": " + names(inSystem) + ". Hver person må kun have én adgangsgivende konto pr. "
+                                + "system; luk de overflødige."));
+            }
+        });
+    }
+
+    /** The employment end is the last working day, so access on that very day is still legitimate. */
+    private void leaver(Person person, List<Account> accounts, List<Finding> findings) {
+        if (person.employmentEnd() == null || !person.employmentEnd().isBefore(asOf)) {
+            return;
+        }
+        findings.add(finding(FindingKind.LEAVER_ACCESS, Severity.HIGH, "correlation.leaver-access", person, accounts,
+                describe(person) + " fratrådte " + person.employmentEnd() + ", men har pr. " + asOf
+                        + " stadig aktiv adgang: " + accounts.stream().map(a -> a.system() + " \"" + a.account() + "\"")
+                        .collect(Collectors.joining(", ")) + ". Luk adgangene."));
+    }
+
+    private void mismatch(Account account, Person person, List<Finding> findings) {
+        List<String> differing = new ArrayList<>();
+        if (differs(person.name(), account.name())) {
+            differing.add("navn \"" + account.name() + "\" mod \"" + person.name() + "\"");
+        }
+        if (differs(person.email(), account.email())) {
+            differing.add("e-mail \"" + account.email() + "\" mod \"" + person.email() + "\"");
+        }
+        if (!differing.isEmpty()) {
+            findings.add(finding(FindingKind.MASTER_DATA_MISMATCH, Severity.LOW, "correlation.master-data-mismatch",
+                    person, List.of(account), "Stamdata for " + describe(person) + " i " + account.system()
+                            + " (konto \"" + account.account() + "\") afviger fra personregistret: "
+                            + String.join("; ", differing) + ". Ajourfør systemet."));
+        }
+    }
+
+    /** Case, surrounding spaces, runs of spaces and Unicode composition are formatting, not a difference. */
+    static boolean differs(String master, String system) {
+        return master != null && system != null && !normal(master).equals(normal(system));
+    }
+
+    static String normal(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private Finding finding(FindingKind kind, Severity severity, String rule, Person person, List<Account> accounts,
+            String explanation) {
+        TreeSet<String> systems = new TreeSet<>();
+        TreeSet<AccountRef> refs = new TreeSet<>();
+        TreeSet<SourceRef> evidence = new TreeSet<>(Comparator.comparing(SourceRef::file)
+                .thenComparingLong(SourceRef::line));
+        for (Account account : accounts) {
+            systems.add(account.system());
+            refs.add(account.ref());
+            evidence.addAll(account.sources());
+            SourceRef mapped = mapping.sources().get(account.ref());
+            if (mapped != null) {
+                evidence.add(mapped);
+            }
+        }
+        if (person != null) {
+            persons.source(person.personId()).ifPresent(evidence::add);
+        }
+        return new Finding(kind, severity, rule, person == null ? null : person.personId(), List.copyOf(systems),
+                List.copyOf(refs), List.copyOf(evidence), explanation);
+    }
+
+    private static String describe(Person person) {
+        return (person.name() == null ? "Personen" : person.name()) + " (" + person.personId() + ")";
+    }
+
+    private static String names(List<Account> accounts) {
+        return accounts.stream().map(a -> "\"" + a.account() + "\"").collect(Collectors.joining(", "));
+    }
+}
