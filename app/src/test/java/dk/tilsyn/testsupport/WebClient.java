@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -79,6 +80,56 @@ public final class WebClient {
         return submit("/login", "/login", Map.of("username", username, "password", password));
     }
 
+    /** GETs raw bytes (exports, spreadsheets) with extra request headers such as {@code HX-Request}. */
+    public HttpResponse<byte[]> getBytes(String pathOrUrl, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl)).GET();
+        headers.forEach(request::header);
+        return sendFor(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Posts a form whose fields may repeat (checkbox groups such as {@code role}). */
+    public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** A file in a multipart form. */
+    public record FilePart(String field, String fileName, String contentType, byte[] content) {
+    }
+
+    /** Posts a {@code multipart/form-data} form as a browser's file upload does (CSRF token among the fields). */
+    public HttpResponse<String> postMultipart(String path, List<Map.Entry<String, String>> fields, FilePart file) {
+        String boundary = "----TilsynTestBoundary" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(file.content().length + 1024);
+        for (Map.Entry<String, String> field : fields) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType()
+                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file.content());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
+    /** The CSRF token of this session, read from a signed-in page's forms (e.g. the logout button). */
+    public String csrfTokenFrom(String pagePath) {
+        HttpResponse<String> page = get(pagePath);
+        if (page.statusCode() != 200) {
+            throw new AssertionError("GET " + pagePath + " answered " + page.statusCode() + ", expected a page with a form");
+        }
+        return csrfToken(page.body());
+    }
+
     /** Follows redirects from a response, as a browser would, and returns the last response. */
     public HttpResponse<String> follow(HttpResponse<String> response) {
         HttpResponse<String> current = response;
@@ -134,8 +185,12 @@ public final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return sendFor(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private <T> HttpResponse<T> sendFor(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, handler);
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
         } catch (InterruptedException e) {

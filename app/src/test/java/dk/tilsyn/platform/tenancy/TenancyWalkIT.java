@@ -1,0 +1,536 @@
+package dk.tilsyn.platform.tenancy;
+
+import dk.tilsyn.platform.identity.AppUser;
+import dk.tilsyn.platform.identity.Institution;
+import dk.tilsyn.platform.identity.InstitutionService;
+import dk.tilsyn.platform.identity.NewUser;
+import dk.tilsyn.platform.identity.UserService;
+import dk.tilsyn.testsupport.ResponseText;
+import dk.tilsyn.testsupport.TestUsers;
+import dk.tilsyn.testsupport.TestUsers.TestUser;
+import dk.tilsyn.testsupport.TilsynIntegrationTest;
+import dk.tilsyn.testsupport.WebClient;
+import dk.tilsyn.testsupport.WebClient.FilePart;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodParameter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.ui.Model;
+import org.springframework.validation.Errors;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.sql.ResultSetMetaData;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every GET and POST route of the application as a user of institution B holding all six roles there, aimed
+ * at the records of institution A, and proves none of A's records can be read or changed.
+ *
+ * <p>Routes come from Spring MVC at run time, so a new controller is walked without anyone editing this test; a
+ * route whose path variable, request parameter or other request input this test has no fixture for fails it
+ * ("add a fixture for …") instead of being skipped. Everything secret about A carries the marker {@link #secret};
+ * what B may know or guess about A (ids, codes, usernames) never does, so B's requests can point at A without the
+ * marker showing up merely as an echo of B's own input.
+ *
+ * <p>A POST naming one of A's records in its path must answer 403 or 404, never a redirect: any other answer
+ * would at least tell B that the id exists (and a redirect means the handler ran with it).
+ */
+@TilsynIntegrationTest
+class TenancyWalkIT {
+
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
+    private static final String PERSONS_HEADER = "person_id;name;email;username;org_unit;manager_id;employment_end\r\n";
+    private static final String UNITS_HEADER = "org_unit;name;parent\r\n";
+    private static final String FILE_FIELD = "file:";
+    /** Framework arguments a handler may take that carry no input from the request. */
+    private static final List<Class<?>> NO_REQUEST_INPUT = List.of(Model.class, RedirectAttributes.class,
+            HttpSession.class, ServletRequest.class, ServletResponse.class, Errors.class, Locale.class, Principal.class);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestUsers testUsers;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    InstitutionService institutions;
+    @Autowired
+    UserService users;
+    @Autowired
+    ApplicationContext context;
+
+    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
+    /** In every secret of A: names, e-mail addresses, the institution's name, audit entries about them. */
+    private final String secret = "AFORTROLIG" + run;
+
+    @Test
+    void everyTilsynHandlerHasExactlyOneAccessRule() {
+        List<HandlerMethod> handlers = handlers();
+        List<String> withoutRule = handlers.stream()
+                .filter(handler -> AccessRules.of(handler).isEmpty())
+                .map(HandlerMethod::toString)
+                .toList();
+        assertThat(handlers).as("handler methods of dk.tilsyn found in Spring MVC").hasSizeGreaterThan(5);
+        assertThat(withoutRule).as("handlers without exactly one access annotation (of %d)", handlers.size()).isEmpty();
+    }
+
+    @Test
+    void aUserOfInstitutionBCanNeitherReadNorChangeAnythingOfInstitutionA() {
+        A a = institutionA();
+        proveTheMarkerIsVisibleToA(a);
+        Map<String, List<String>> before = snapshot(a);
+        assertThat(before.get("person")).as("A's persons in the snapshot").hasSize(2);
+        assertThat(before.get("org_unit")).as("A's units in the snapshot").hasSize(2);
+        assertThat(before.get("audit_entry")).as("A's audit entries in the snapshot").hasSizeGreaterThan(5);
+
+        Institution b = testUsers.institution("walk-b");
+        TestUser bUser = testUsers.user(b, Role.values());
+        WebClient browser = new WebClient(port);
+        assertThat(WebClient.locationPath(browser.login(bUser.username(), bUser.password()))).isEqualTo("/");
+
+        Walk walk = new Walk(browser, a);
+        List<Route> routes = routes();
+        List<Route> gets = routes.stream().filter(r -> r.method() == RequestMethod.GET).toList();
+        List<Route> posts = routes.stream().filter(r -> r.method() == RequestMethod.POST).toList();
+        gets.forEach(route -> walk.get(route, "before the POSTs"));
+        posts.forEach(walk::post);
+        // A POST may have pulled something of A into B's reach (a grant, a link): read everything again.
+        gets.forEach(route -> walk.get(route, "after the POSTs"));
+
+        int handlerCount = handlers().size();
+        String summary = "walked %d routes (%d GET, %d POST; %d requests) of %d handler methods"
+                .formatted(walk.routesWalked.size(), gets.size(), posts.size(), walk.requests, handlerCount);
+        HttpResponse<String> dashboard = browser.get("/");
+        Map<String, List<String>> after = snapshot(a);
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(walk.problems).as(summary).isEmpty();
+            softly.assertThat(walk.routesWalked).as(summary + ": every route walked").hasSize(routes.size());
+            softly.assertThat(walk.routesWalked.size()).as(summary + ": nothing skipped").isGreaterThanOrEqualTo(handlerCount);
+            softly.assertThat(dashboard.statusCode()).as("B's session after the walk").isEqualTo(200);
+            softly.assertThat(ResponseText.unescapeHtml(dashboard.body())).as("B still works in B").contains(b.name())
+                    .doesNotContainIgnoringCase(secret);
+            softly.assertThat(after).as(summary + ": every row of A is unchanged").isEqualTo(before);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The walk
+
+    private final class Walk {
+        final WebClient browser;
+        final A a;
+        final List<String> problems = new ArrayList<>();
+        final Set<String> routesWalked = new LinkedHashSet<>();
+        int requests;
+
+        Walk(WebClient browser, A a) {
+            this.browser = browser;
+            this.a = a;
+        }
+
+        void get(Route route, String pass) {
+            String path = expand(route);
+            if (path == null) {
+                return;
+            }
+            List<List<Map.Entry<String, String>>> variants = new ArrayList<>();
+            variants.add(List.of());
+            variants.addAll(parameterVariants(route));
+            for (List<Map.Entry<String, String>> parameters : variants) {
+                String url = path + query(parameters);
+                for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("HX-Request", "true"))) {
+                    String what = "GET " + url + (headers.isEmpty() ? "" : " (htmx)") + " " + pass;
+                    HttpResponse<byte[]> response = browser.getBytes(url, headers);
+                    requests++;
+                    check(route, what, response.statusCode(), ResponseText.of(response.body()));
+                    if (!route.hasPathVariables() && WebClient.isRedirect(response)) {
+                        followed(what, response);
+                    }
+                }
+            }
+            routesWalked.add(route.toString());
+        }
+
+        void post(Route route) {
+            String path = expand(route);
+            if (path == null) {
+                return;
+            }
+            for (List<Map.Entry<String, String>> parameters : parameterVariants(route)) {
+                List<Map.Entry<String, String>> fields = new ArrayList<>();
+                fields.add(Map.entry("_csrf", browser.csrfTokenFrom("/konto")));
+                String fileField = null;
+                String kind = "persons";
+                for (Map.Entry<String, String> field : parameters) {
+                    if (field.getKey().startsWith(FILE_FIELD)) {
+                        fileField = field.getKey().substring(FILE_FIELD.length());
+                        continue;
+                    }
+                    if (field.getKey().equals("kind")) {
+                        kind = field.getValue();
+                    }
+                    fields.add(field);
+                }
+                HttpResponse<String> response = fileField == null
+                        ? browser.postForm(path, fields)
+                        : browser.postMultipart(path, fields,
+                        new FilePart(fileField, "walk-" + run + ".csv", "text/csv", a.uploads().get(kind)));
+                requests++;
+                String what = "POST " + path + " " + fields.stream().filter(f -> !f.getKey().equals("_csrf")).toList()
+                        + (fileField == null ? "" : " with a " + kind + " file");
+                check(route, what, response.statusCode(), response.body());
+                if (WebClient.isRedirect(response)) {
+                    followed(what, response);
+                }
+            }
+            routesWalked.add(route.toString());
+        }
+
+        /** With a path variable the route names one of A's records: only "forbidden" or "not found" will do. */
+        private void check(Route route, String what, int status, String body) {
+            if (route.hasPathVariables() && status != 403 && status != 404) {
+                problems.add(what + " answered " + status + " for a record of institution A (expected 403 or 404)");
+            }
+            if (showsSecret(body)) {
+                problems.add(what + " answered " + status + " showing A's data: …" + around(body) + "…");
+            }
+        }
+
+        /** Where a redirect leads, B reads it next: that page must not show A's data either. */
+        private void followed(String what, HttpResponse<?> response) {
+            URI target = response.uri().resolve(WebClient.location(response));
+            if (!target.getRawAuthority().equals(URI.create(browser.baseUrl()).getRawAuthority())) {
+                return;
+            }
+            String next = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+            HttpResponse<byte[]> page = browser.getBytes(next, Map.of());
+            requests++;
+            String body = ResponseText.of(page.body());
+            if (showsSecret(body)) {
+                problems.add(what + " redirected to " + next + " (" + page.statusCode() + ") showing A's data: …"
+                        + around(body) + "…");
+            }
+        }
+
+        private boolean showsSecret(String body) {
+            return body.toLowerCase(Locale.ROOT).contains(secret.toLowerCase(Locale.ROOT));
+        }
+
+        private String around(String body) {
+            int at = body.toLowerCase(Locale.ROOT).indexOf(secret.toLowerCase(Locale.ROOT));
+            return body.substring(Math.max(0, at - 150), Math.min(body.length(), at + secret.length() + 60))
+                    .replaceAll("\\s+", " ");
+        }
+
+        private String expand(Route route) {
+            Matcher matcher = PATH_VARIABLE.matcher(route.pattern());
+            StringBuilder path = new StringBuilder();
+            while (matcher.find()) {
+                String value = a.pathVariables().get(matcher.group(1));
+                if (value == null) {
+                    problems.add(route + ": add a fixture for path variable {" + matcher.group(1)
+                            + "} (the id of one of institution A's records)");
+                    return null;
+                }
+                matcher.appendReplacement(path, value);
+            }
+            matcher.appendTail(path);
+            return path.toString();
+        }
+
+        /**
+         * One request per value of the parameter with the most values (e.g. both export formats); every request
+         * parameter the handler reads gets a value pointing at A. A file field is an entry named {@code file:<field>}.
+         */
+        private List<List<Map.Entry<String, String>>> parameterVariants(Route route) {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            Set<String> repeated = new LinkedHashSet<>();
+            for (MethodParameter parameter : route.handler().getMethodParameters()) {
+                RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
+                if (requestParam == null) {
+                    if (!parameter.hasParameterAnnotation(PathVariable.class)
+                            && !parameter.hasParameterAnnotation(RequestHeader.class)
+                            && NO_REQUEST_INPUT.stream().noneMatch(t -> t.isAssignableFrom(parameter.getParameterType()))) {
+                        problems.add(route + ": add a fixture for handler argument "
+                                + parameter.getParameterType().getSimpleName() + " " + parameter.getParameter().getName()
+                                + " (request input this walk does not send)");
+                    }
+                    continue;
+                }
+                String name = !requestParam.name().isEmpty() ? requestParam.name()
+                        : !requestParam.value().isEmpty() ? requestParam.value() : parameter.getParameter().getName();
+                if (MultipartFile.class.isAssignableFrom(parameter.getParameterType())) {
+                    values.put(FILE_FIELD + name, List.of(""));
+                    continue;
+                }
+                List<String> known = a.requestParameters().get(name);
+                if (known == null) {
+                    problems.add(route + ": add a fixture for request parameter \"" + name
+                            + "\" (a value pointing at institution A)");
+                    continue;
+                }
+                values.put(name, known);
+                if (java.util.Collection.class.isAssignableFrom(parameter.getParameterType())
+                        || parameter.getParameterType().isArray()) {
+                    repeated.add(name);
+                }
+            }
+            int count = values.entrySet().stream()
+                    .filter(e -> !repeated.contains(e.getKey()))
+                    .mapToInt(e -> e.getValue().size()).max().orElse(1);
+            List<List<Map.Entry<String, String>>> variants = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                List<Map.Entry<String, String>> variant = new ArrayList<>();
+                for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+                    List<String> options = entry.getValue();
+                    if (repeated.contains(entry.getKey())) {
+                        options.forEach(option -> variant.add(Map.entry(entry.getKey(), option)));
+                    } else {
+                        variant.add(Map.entry(entry.getKey(), options.get(Math.min(i, options.size() - 1))));
+                    }
+                }
+                variants.add(variant);
+            }
+            return variants;
+        }
+
+        private String query(List<Map.Entry<String, String>> parameters) {
+            String query = parameters.stream()
+                    .filter(p -> !p.getKey().startsWith(FILE_FIELD))
+                    .map(p -> URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return query.isEmpty() ? "" : "?" + query;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Routes
+
+    /** One HTTP method on one path pattern of a Tilsyn handler. */
+    record Route(HandlerMethod handler, RequestMethod method, String pattern) {
+        boolean hasPathVariables() {
+            return PATH_VARIABLE.matcher(pattern).find();
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern + " (" + handler.getBeanType().getSimpleName() + "."
+                    + handler.getMethod().getName() + ")";
+        }
+    }
+
+    private List<HandlerMethod> handlers() {
+        return mappings().values().stream().map(HandlerMethod::getMethod).distinct()
+                .map(method -> mappings().values().stream().filter(h -> h.getMethod().equals(method)).findFirst().orElseThrow())
+                .toList();
+    }
+
+    private Map<RequestMappingInfo, HandlerMethod> mappings() {
+        Map<RequestMappingInfo, HandlerMethod> all = new LinkedHashMap<>();
+        context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().forEach((info, handler) -> {
+                    if (handler.getBeanType().getPackageName().startsWith("dk.tilsyn")) {
+                        all.put(info, handler);
+                    }
+                }));
+        return all;
+    }
+
+    /** Every (method, pattern) of Tilsyn's handlers; a handler open to any method is walked with GET and POST. */
+    private List<Route> routes() {
+        Set<Route> routes = new LinkedHashSet<>();
+        mappings().forEach((info, handler) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            if (methods.isEmpty()) {
+                methods = Set.of(RequestMethod.GET, RequestMethod.POST);
+            }
+            for (String pattern : info.getPatternValues()) {
+                for (RequestMethod method : methods) {
+                    routes.add(new Route(handler, method, pattern));
+                }
+            }
+        });
+        List<Route> unsupported = routes.stream()
+                .filter(r -> r.method() != RequestMethod.GET && r.method() != RequestMethod.POST)
+                .toList();
+        assertThat(unsupported).as("routes with HTTP methods this walk does not send yet: teach it").isEmpty();
+        return routes.stream().sorted(Comparator.comparing(Route::toString)).toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Institution A
+
+    /** Institution A and everything B might point at; all of A's secrets contain {@link #secret}. */
+    private record A(Institution institution, AppUser admin, long personId, long orgUnitId,
+                     Map<String, String> pathVariables, Map<String, List<String>> requestParameters,
+                     Map<String, byte[]> uploads) {
+    }
+
+    private A institutionA() {
+        Institution institution = institutions.create("A-" + run, secret + " Styrelse");
+        AppUser admin = users.create(new NewUser("a-admin-" + run.toLowerCase(Locale.ROOT), secret + " Administrator",
+                secret.toLowerCase(Locale.ROOT) + "@a.example.invalid", false, false), TestUsers.PASSWORD, institution.id());
+        for (Role role : List.of(Role.ADMINISTRATOR, Role.SECURITY_COORDINATOR, Role.AUDITOR)) {
+            users.grant(admin.id(), institution.id(), role, null);
+        }
+        WebClient aBrowser = new WebClient(port);
+        assertThat(WebClient.locationPath(aBrowser.login(admin.username(), TestUsers.PASSWORD))).isEqualTo("/");
+        String unit = "AU-" + run;
+        String subUnit = "AU-" + run + "-2";
+        importAs(aBrowser, "org_units", UNITS_HEADER + unit + ";" + secret + " Hovedkontor;\r\n"
+                + subUnit + ";" + secret + " Afdeling;" + unit + "\r\n");
+        String persons = PERSONS_HEADER
+                + "AP-" + run + "-1;" + secret + " Person Et;" + secret + "-1@a.example.invalid;APU-" + run + "-1;"
+                + unit + ";;\r\n"
+                + "AP-" + run + "-2;" + secret + " Person To;" + secret + "-2@a.example.invalid;APU-" + run + "-2;"
+                + subUnit + ";AP-" + run + "-1;31-12-2030\r\n";
+        importAs(aBrowser, "persons", persons);
+        importAs(aBrowser, "persons", persons.replace(" Person To;", " Person To Ændret;"));
+
+        long personId = jdbc.sql("select id from person where institution_id = ? and person_key = ?")
+                .params(institution.id(), "AP-" + run + "-2").query(Long.class).single();
+        long orgUnitId = jdbc.sql("select id from org_unit where institution_id = ? and code = ?")
+                .params(institution.id(), subUnit).query(Long.class).single();
+
+        Map<String, String> pathVariables = Map.of(
+                "personId", Long.toString(personId),
+                "orgUnitId", Long.toString(orgUnitId),
+                "userId", Long.toString(admin.id()));
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        // Search and filters: aimed at A's rows without spelling the secret itself (B's input is echoed back).
+        parameters.put("q", List.of(secret.substring(1).toLowerCase(Locale.ROOT)));
+        parameters.put("unit", List.of(Long.toString(orgUnitId)));
+        parameters.put("status", List.of("all"));
+        parameters.put("sort", List.of("name"));
+        parameters.put("desc", List.of("false"));
+        parameters.put("page", List.of("1"));
+        parameters.put("from", List.of(LocalDate.now().minusDays(1).toString()));
+        parameters.put("to", List.of(LocalDate.now().plusDays(1).toString()));
+        parameters.put("actor", List.of(admin.username()));
+        parameters.put("action", List.of("UPDATE"));
+        parameters.put("type", List.of("person"));
+        parameters.put("logins", List.of("true"));
+        parameters.put("format", List.of("csv", "xlsx"));
+        // Import: both kinds, each file pointing at A's persons and units by their keys.
+        parameters.put("kind", List.of("persons", "org_units"));
+        // Institutions, users, roles and the switcher: aimed at A's institution and A's administrator.
+        parameters.put("institutionId", List.of(Long.toString(institution.id())));
+        parameters.put("code", List.of("A-" + run));
+        parameters.put("name", List.of("Overtaget " + run));
+        parameters.put("adminUsername", List.of(admin.username()));
+        parameters.put("adminName", List.of("Overtaget " + run));
+        parameters.put("username", List.of(admin.username()));
+        parameters.put("displayName", List.of("Overtaget " + run));
+        parameters.put("email", List.of("overtaget-" + run + "@b.example.invalid"));
+        parameters.put("login", List.of("local"));
+        parameters.put("role", Arrays.stream(Role.values()).map(Role::name).toList());
+        parameters.put("enabled", List.of("false"));
+        // B's own password form; a wrong current password keeps B's account as it is.
+        parameters.put("current", List.of("Ikke-Det-Rigtige-Kodeord-1"));
+        parameters.put("password", List.of("Et-Nyt-Kodeord-Til-B-42"));
+        parameters.put("repeat", List.of("Et-Nyt-Kodeord-Til-B-42"));
+
+        Map<String, byte[]> uploads = Map.of(
+                "persons", csv(PERSONS_HEADER + "AP-" + run + "-1;Overtaget " + run + ";;;" + unit + ";AP-" + run + "-2;\r\n"),
+                "org_units", csv(UNITS_HEADER + "BU-" + run + ";Overtaget " + run + ";" + subUnit + "\r\n"));
+        return new A(institution, admin, personId, orgUnitId, pathVariables, parameters, uploads);
+    }
+
+    private void importAs(WebClient browser, String kind, String content) {
+        HttpResponse<String> answer = browser.postMultipart("/organisation/import",
+                List.of(Map.entry("_csrf", browser.csrfTokenFrom("/organisation/import")), Map.entry("kind", kind)),
+                new FilePart("file", kind + ".csv", "text/csv", csv(content)));
+        assertThat(answer.statusCode()).as("A's own %s import", kind).isEqualTo(200);
+        assertThat(ResponseText.unescapeHtml(answer.body())).as("A's own %s import", kind).contains("er indlæst");
+    }
+
+    private static byte[] csv(String content) {
+        byte[] text = content.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        return withBom;
+    }
+
+    /** The walk's detector works: A's own administrator sees the secret on the very pages B is refused. */
+    private void proveTheMarkerIsVisibleToA(A a) {
+        WebClient aBrowser = new WebClient(port);
+        aBrowser.login(a.admin().username(), TestUsers.PASSWORD);
+        for (String path : List.of("/organisation/personer/" + a.personId(), "/organisation/enheder/" + a.orgUnitId(),
+                "/administration/brugere/" + a.admin().id(), "/organisation/personer?q=" + secret.substring(1),
+                "/revisionsspor?type=person", "/revisionsspor/eksport?format=xlsx")) {
+            HttpResponse<byte[]> page = aBrowser.getBytes(path, Map.of());
+            assertThat(page.statusCode()).as("A's administrator on %s", path).isEqualTo(200);
+            assertThat(ResponseText.of(page.body())).as("A's administrator on %s", path).containsIgnoringCase(secret);
+        }
+    }
+
+    /** Every row that belongs to A, as text, table by table. */
+    private Map<String, List<String>> snapshot(A a) {
+        long id = a.institution().id();
+        String chain = "institution:" + id;
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        rows.put("institution", rows("select * from institution where id = ?", id));
+        rows.put("person", rows("select * from person where institution_id = ? order by id", id));
+        rows.put("org_unit", rows("select * from org_unit where institution_id = ? order by id", id));
+        rows.put("user_role", rows("select * from user_role where institution_id = ? order by user_id, role", id));
+        rows.put("user_role of A's users, anywhere", rows("""
+                select * from user_role where user_id in (select user_id from user_role where institution_id = ?)
+                order by user_id, institution_id, role""", id));
+        rows.put("app_user", rows("""
+                select * from app_user where id in (select user_id from user_role where institution_id = ?)
+                order by id""", id));
+        rows.put("audit_entry", rows("select * from audit_entry where chain = ? order by seq", chain));
+        rows.put("audit_chain_head", rows("select * from audit_chain_head where chain = ?", chain));
+        return rows;
+    }
+
+    private List<String> rows(String sql, Object parameter) {
+        return jdbc.sql(sql).param(parameter).query((rs, n) -> {
+            ResultSetMetaData meta = rs.getMetaData();
+            StringBuilder row = new StringBuilder();
+            for (int c = 1; c <= meta.getColumnCount(); c++) {
+                row.append(c == 1 ? "" : ", ").append(meta.getColumnLabel(c).toLowerCase(Locale.ROOT)).append('=')
+                        .append(rs.getString(c));
+            }
+            return row.toString();
+        }).list();
+    }
+}
