@@ -74,7 +74,12 @@ class UsersController {
                   Model model, RedirectAttributes redirect) {
         UserForm form = new UserForm(username, displayName, email, "local".equals(login),
                 chosenRoles == null ? Set.of() : EnumSet.copyOf(chosenRoles));
-        List<String> problems = form.problems();
+        List<String> problems = new java.util.ArrayList<>(form.problems());
+        Optional<AppUser> existing = problems.isEmpty() ? users.findByUsername(form.username()) : Optional.empty();
+        if (existing.isPresent() && !mayLink(existing.get())) {
+            // Another institution's user: saying no more than "taken" keeps their details and memberships private.
+            problems.add("admin.user.problem.usernameTaken");
+        }
         if (!problems.isEmpty()) {
             model.addAttribute("form", form);
             model.addAttribute("allRoles", Role.values());
@@ -83,12 +88,11 @@ class UsersController {
         }
         long institution = TenantContext.institutionId();
         long actor = me().id();
-        Optional<AppUser> existing = users.findByUsername(form.username());
         String password = null;
         AppUser user;
         if (existing.isPresent()) {
-            // An existing user (e.g. from another institution of a service centre) is given roles here; their
-            // password and other institutions are left alone.
+            // A user this administrator already administers elsewhere (a service centre serving several
+            // institutions) is given roles here; their password and other institutions are left alone.
             user = existing.get();
             redirect.addFlashAttribute("notice", "admin.user.existingGranted");
         } else {
@@ -162,6 +166,20 @@ class UsersController {
         userService.setEnabled(user, enabled, TenantContext.institutionId());
         redirect.addFlashAttribute("notice", enabled ? "admin.user.enabled" : "admin.user.disabled");
         return "redirect:/administration/brugere/" + userId;
+    }
+
+    /**
+     * Linking an existing user into this institution is allowed only for a platform administrator, or for an
+     * administrator who already administers every institution the user belongs to: no one can pull in, and then
+     * read, another institution's user.
+     */
+    private boolean mayLink(AppUser user) {
+        CurrentUser me = me();
+        if (me.platformAdmin()) {
+            return true;
+        }
+        return roles.findByUser(user.id()).stream().map(RoleGrant::institutionId).distinct()
+                .allMatch(institution -> me.rolesByInstitution().getOrDefault(institution, Set.of()).contains(Role.ADMINISTRATOR));
     }
 
     private AppUser memberOfThisInstitution(long userId) {
