@@ -222,6 +222,10 @@ class TenancyWalkIT {
 
         /** With a path variable the route names one of A's records: only "forbidden" or "not found" will do. */
         private void check(Route route, String what, int status, String body) {
+            // A server error hides what the handler would have shown; every route must answer B properly.
+            if (status >= 500) {
+                problems.add(what + " answered " + status + " (a server error)");
+            }
             if (route.hasPathVariables() && status != 403 && status != 404) {
                 problems.add(what + " answered " + status + " for a record of institution A (expected 403 or 404)");
             }
@@ -240,6 +244,9 @@ class TenancyWalkIT {
             HttpResponse<byte[]> page = browser.getBytes(next, Map.of());
             requests++;
             String body = ResponseText.of(page.body());
+            if (page.statusCode() >= 500) {
+                problems.add(what + " redirected to " + next + ", which answered " + page.statusCode() + " (a server error)");
+            }
             if (showsSecret(body)) {
                 problems.add(what + " redirected to " + next + " (" + page.statusCode() + ") showing A's data: …"
                         + around(body) + "…");

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -104,18 +105,44 @@ final class AnalyseCommand implements Callable<Integer> {
         }
     }
 
+    /** Checks every option before anything is read, and reports all problems together. */
     private AnalysisRequest request() {
-        Path rulesFile = rules == null ? null : SystemFileOption.existing("--rules", rules);
-        Path mappingFile = mapping == null ? null : SystemFileOption.existing("--mapping", mapping);
+        List<String> problems = new ArrayList<>();
+        Path personsFile = checked(problems, () -> SystemFileOption.existing("--persons", persons));
+        Path rulesFile = rules == null ? null : checked(problems, () -> SystemFileOption.existing("--rules", rules));
+        Path mappingFile = mapping == null ? null : checked(problems, () -> SystemFileOption.existing("--mapping", mapping));
+        List<SystemFile> extractFiles = checkedList(problems, "--extract", extracts);
+        List<SystemFile> logFiles = checkedList(problems, "--changelog", changeLogs);
+        List<SystemFile> parameterFiles = checkedList(problems, "--parameters", parameters);
         Set<String> entitlements = reconcileEntitlements == null ? Set.of() : new LinkedHashSet<>(reconcileEntitlements);
-        List<Reconciliation> reconcile = SystemFileOption.parse("--reconcile", reconciliations).stream()
+        List<Reconciliation> reconcile = checkedList(problems, "--reconcile", reconciliations).stream()
                 .map(file -> new Reconciliation(file.system(), file.file(), entitlements)).toList();
-        List<SystemFile> extractFiles = SystemFileOption.parse("--extract", extracts);
-        return new AnalysisRequest(SystemFileOption.existing("--persons", persons), extractFiles,
-                SystemFileOption.parse("--changelog", changeLogs), SystemFileOption.parse("--parameters", parameters),
-                reconcile, rulesFile, profiles, mappingFile,
-                processAccounts == null ? Set.of() : Set.copyOf(processAccounts),
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(String.join("\n", problems));
+        }
+        return new AnalysisRequest(personsFile, extractFiles, logFiles, parameterFiles, reconcile, rulesFile, profiles,
+                mappingFile, processAccounts == null ? Set.of() : Set.copyOf(processAccounts),
                 asOf == null ? LocalDate.now() : asOf);
+    }
+
+    private static <T> T checked(List<String> problems, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidRequestException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+
+    private static List<SystemFile> checkedList(List<String> problems, String option, List<String> values) {
+        List<SystemFile> files = new ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            SystemFile file = checked(problems, () -> SystemFileOption.parse(option, value));
+            if (file != null) {
+                files.add(file);
+            }
+        }
+        return files;
     }
 
     private static String summary(AnalysisResult result) {
