@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Reads change logs for the four patterns the guidance asks controllers to look for. Each finding cites the log
  * line; whether the change was justified is for the controller to document (the guidance: "der ikke kan
- * begrundes").
+ * begrundes"). Who is privileged is judged from the extracts on the as-of date — the only record of rights the
+ * engine has; a right held at the time of the event but removed since is therefore not seen.
  */
 public final class ChangeLogChecks {
 
@@ -42,27 +43,27 @@ public final class ChangeLogChecks {
 
     public List<Finding> check(List<ChangeEvent> events, ChangeLogContext context) {
         Set<String> process = context.processAccounts().stream().map(ChangeLogChecks::key).collect(Collectors.toSet());
+        AccountIndex index = new AccountIndex(context.accounts());
         List<Finding> findings = new ArrayList<>();
         for (ChangeEvent event : events) {
-            AccountRef actor = new AccountRef(event.system(), event.actor());
-            AccountRef target = event.target() == null ? null : new AccountRef(event.system(), event.target());
+            ResolvedChange change = index.resolve(event);
             boolean grant = "grant".equalsIgnoreCase(event.action());
-            boolean self = target != null && key(event.actor()).equals(key(event.target()));
-            boolean actorPrivileged = privileges.privileged(context.accounts().get(actor), context.asOf());
-            if (grant && self) {
-                findings.add(finding(FindingKind.SELF_ASSIGNMENT, Severity.HIGH, SELF, event, context,
+            boolean actorPrivileged = privileges.privileged(change.actorAccount(), context.asOf());
+            if (grant && change.self()) {
+                findings.add(finding(FindingKind.SELF_ASSIGNMENT, Severity.HIGH, SELF, change, context,
                         "%s tildelte sig selv %s i %s den %s."));
             }
-            if (grant && !self && actorPrivileged && grantsPrivilege(event, target, context)) {
-                findings.add(finding(FindingKind.ADMIN_GRANT, Severity.HIGH, ADMIN, event, context,
-                        "%s har privilegerede rettigheder og tildelte %s til en anden bruger i %s den %s."));
+            if (grant && !change.self() && actorPrivileged && grantsPrivilege(change, context)) {
+                findings.add(finding(FindingKind.ADMIN_GRANT, Severity.HIGH, ADMIN, change, context,
+                        "%s har privilegerede rettigheder og tildelte %s til " + targetName(change) + " i %s den %s."));
             }
-            if (CREDENTIAL_ACTIONS.contains(event.action().toLowerCase(Locale.ROOT)) && !self && actorPrivileged) {
-                findings.add(finding(FindingKind.CREDENTIAL_CHANGE, Severity.HIGH, CREDENTIALS, event, context,
-                        "%s har privilegerede rettigheder og ændrede en anden brugers %s i %s den %s."));
+            boolean credentials = CREDENTIAL_ACTIONS.contains(event.action().toLowerCase(Locale.ROOT));
+            if (credentials && change.target() != null && !change.self() && actorPrivileged) {
+                findings.add(finding(FindingKind.CREDENTIAL_CHANGE, Severity.HIGH, CREDENTIALS, change, context,
+                        "%s har privilegerede rettigheder og ændrede " + targetName(change) + "s %s i %s den %s."));
             }
             if (grant && !process.isEmpty() && !process.contains(key(event.actor()))) {
-                findings.add(finding(FindingKind.OUTSIDE_PROCESS, Severity.MEDIUM, OUTSIDE, event, context,
+                findings.add(finding(FindingKind.OUTSIDE_PROCESS, Severity.MEDIUM, OUTSIDE, change, context,
                         "%s tildelte %s direkte i %s den %s – uden om den fastlagte tildelingsproces (IGA)."));
             }
         }
@@ -72,30 +73,35 @@ public final class ChangeLogChecks {
     }
 
     /** Granting a privileged entitlement ("creating an administrator"), or prokura to a privileged user. */
-    private boolean grantsPrivilege(ChangeEvent event, AccountRef target, ChangeLogContext context) {
+    private boolean grantsPrivilege(ResolvedChange change, ChangeLogContext context) {
+        ChangeEvent event = change.event();
         if (privileges.privilegedEntitlement(event.system(), event.entitlement())) {
             return true;
         }
-        boolean prokura = event.entitlementType() == EntitlementType.PROKURA;
-        return prokura && target != null && privileges.privileged(context.accounts().get(target), context.asOf());
+        return event.entitlementType() == EntitlementType.PROKURA
+                && privileges.privileged(change.targetAccount(), context.asOf());
     }
 
-    private Finding finding(FindingKind kind, Severity severity, String rule, ChangeEvent event,
-                                   ChangeLogContext context, String template) {
-        AccountRef actor = new AccountRef(event.system(), event.actor());
+    private Finding finding(FindingKind kind, Severity severity, String rule, ResolvedChange change,
+                            ChangeLogContext context, String template) {
+        ChangeEvent event = change.event();
         Set<AccountRef> accounts = new TreeSet<>();
-        accounts.add(actor);
-        if (event.target() != null && !event.target().isBlank()) {
-            accounts.add(new AccountRef(event.system(), event.target()));
+        accounts.add(change.actor());
+        if (change.target() != null) {
+            accounts.add(change.target());
         }
         String what = kind == FindingKind.CREDENTIAL_CHANGE
                 ? ("change_email".equalsIgnoreCase(event.action()) ? "e-mailadresse" : "adgangskode")
                 : describe(event);
         String system = rules.system(event.system()).map(SystemDef::name).orElse(event.system());
-        String text = template.formatted(who(actor, context), what, system, event.time().format(WHEN))
+        String text = template.formatted(who(change.actor(), context), what, system, event.time().format(WHEN))
                 + " (ændringslog " + event.source().file() + " linje " + event.source().line() + ")";
-        return new Finding(kind, severity, rule, context.personOf().apply(actor).orElse(null), List.of(event.system()),
-                List.copyOf(accounts), List.of(event.source()), text);
+        return new Finding(kind, severity, rule, context.personOf().apply(change.actor()).orElse(null),
+                List.of(event.system()), List.copyOf(accounts), List.of(event.source()), text);
+    }
+
+    private static String targetName(ResolvedChange change) {
+        return change.target() == null ? "en anden bruger" : "kontoen " + change.target().account();
     }
 
     private static String describe(ChangeEvent event) {

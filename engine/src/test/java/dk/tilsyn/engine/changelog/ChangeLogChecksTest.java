@@ -199,14 +199,14 @@ class ChangeLogChecksTest {
     void explanationNamesTheAccountSystemAndLogLine() {
         assertThat(CHECKS.check(List.of(grant(12, "thni", "thni", "Godkender")), CONTEXT))
                 .extracting(Finding::explanation).containsExactly(
-                        "Konto thni (person P-THNI) tildelte rettigheden \"Godkender\" direkte i rejsud den "
+                        "Konto thni (person P-THNI) tildelte rettigheden \"Godkender\" direkte i RejsUd den "
                                 + "05-03-2025 kl. 14:07 – uden om den fastlagte tildelingsproces (IGA). "
                                 + "(ændringslog rejsud-log.csv linje 12)",
-                        "Konto thni (person P-THNI) tildelte sig selv rettigheden \"Godkender\" i rejsud den "
+                        "Konto thni (person P-THNI) tildelte sig selv rettigheden \"Godkender\" i RejsUd den "
                                 + "05-03-2025 kl. 14:07. (ændringslog rejsud-log.csv linje 12)");
         assertThat(CHECKS.check(List.of(event(30, "thni", "change_email", "kipe", null, null)), CONTEXT))
                 .singleElement().extracting(Finding::explanation).asString()
-                .contains("Konto thni", "e-mailadresse", "rejsud", "linje 30");
+                .contains("Konto thni", "e-mailadresse", "RejsUd", "kontoen kipe", "linje 30");
         assertThat(CHECKS.check(List.of(event(22, "thni", "grant", "anad", "Prokura", EntitlementType.PROKURA)),
                 CONTEXT).getFirst().explanation()).contains("prokura \"Prokura\"", "linje 22");
     }

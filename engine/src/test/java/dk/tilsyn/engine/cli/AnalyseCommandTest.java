@@ -53,6 +53,25 @@ class AnalyseCommandTest {
     }
 
     @Test
+    void writesTheOverviewMatrixAsAWorkbookThatOpensAndShowsTheConflict(@TempDir Path out) throws IOException {
+        Path xlsx = out.resolve("demo.xlsx");
+        Run run = analyse(out.resolve("demo.json"), "--xlsx", xlsx.toString());
+        assertThat(run.exitCode).as(run.stderr).isZero();
+
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile())) {
+            assertThat(workbook.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName))
+                    .containsExactly("Overblik", "Fund", "Datagrundlag");
+            List<org.dhatim.fastexcel.reader.Row> overview = workbook.getFirstSheet().read();
+            org.dhatim.fastexcel.reader.Row p0017 = overview.stream()
+                    .filter(row -> "P0017".equals(row.getCellText(0))).findFirst().orElseThrow();
+            assertThat(p0017.getCellText(3)).isEqualTo("Ja");
+            assertThat(p0017.stream().map(cell -> cell == null ? "" : cell.getText())).contains("X!");
+            List<org.dhatim.fastexcel.reader.Row> findings = workbook.getSheet(1).orElseThrow().read();
+            assertThat(findings).hasSize(42);
+        }
+    }
+
+    @Test
     void theSameInputsGiveByteIdenticalJson(@TempDir Path out) throws IOException {
         analyse(out.resolve("first.json"));
         analyse(out.resolve("second.json"));
@@ -97,7 +116,7 @@ class AnalyseCommandTest {
                 "--as-of", "--json", "--xlsx", "--mapping", "--iga-account", "--reconcile", "Udgangskoder");
     }
 
-    private Run analyse(Path json) throws IOException {
+    private Run analyse(Path json, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("analyse", "--persons", demo("persons.csv"),
                 "--rules", demo("rules.yaml"), "--as-of", "2026-10-31", "--iga-account", "iga-robot",
                 "--parameters", "sap=" + demo("parameters/sap.csv"),
@@ -109,6 +128,7 @@ class AnalyseCommandTest {
         for (String system : List.of("rejsud", "indfak", "navision", "district", "nemkonto")) {
             args.addAll(List.of("--extract", system + "=" + demo("extracts/" + system + ".csv")));
         }
+        args.addAll(List.of(extra));
         Run run = run(args.toArray(String[]::new));
         run.json = Files.exists(json) ? JsonMapper.builder().build().readTree(json.toFile()) : null;
         return run;
