@@ -128,8 +128,11 @@ public final class SyntheticDataGenerator {
                 out.write("account;person_id;username;email;name;account_type;status;entitlement;entitlement_type;"
                         + "amount_limit;valid_from;valid_to;assigned_by;assigned_at\r\n");
                 for (int a = 0; a < accounts; a++) {
-                    // Spread the remaining rows evenly, but never more entitlements than the system has.
-                    long perAccount = Math.max(1, Math.min(catalog.size(), (rows - written) / (accounts - a)));
+                    // Payment-system users hold a few rights each, drawn by weight, as in real institutions; the
+                    // generic systems take the rest of the row budget, spread evenly.
+                    long perAccount = paymentSystem()
+                            ? 1 + random.nextInt(Math.min(3, catalog.size()))
+                            : Math.max(1, Math.min(catalog.size(), (rows - written) / (accounts - a)));
                     written += writeAccount(out, a, (int) perAccount);
                 }
             }
@@ -160,13 +163,21 @@ public final class SyntheticDataGenerator {
             String status = random.nextInt(100) < 3 ? "inactive" : "active";
             String prefix = accountName + ';' + identity + ';' + type + ';' + status + ';';
             int first = random.nextInt(catalog.size());
+            java.util.Set<EntitlementCatalog.Entitlement> chosen = new java.util.LinkedHashSet<>();
             for (int k = 0; k < entitlements; k++) {
-                EntitlementCatalog.Entitlement e = k == 0 ? pick() : catalog.get((first + k) % catalog.size());
+                EntitlementCatalog.Entitlement e = k == 0 || paymentSystem() ? pick() : catalog.get((first + k) % catalog.size());
+                if (!chosen.add(e)) {
+                    continue; // a weighted draw may repeat; the account simply holds fewer rights
+                }
                 String validTo = random.nextInt(50) == 0 ? AS_OF.minusDays(random.nextInt(1, 400)).toString() : "";
                 out.write(prefix + e.name() + ';' + e.type() + ';' + (e.amount() == null ? "" : e.amount())
                         + ";2024-01-01;" + validTo + ";iga-robot;2024-01-01\r\n");
             }
-            return entitlements;
+            return chosen.size();
+        }
+
+        private boolean paymentSystem() {
+            return systemIndex < EntitlementCatalog.PAYMENT_SYSTEMS.size();
         }
 
         private EntitlementCatalog.Entitlement pick() {

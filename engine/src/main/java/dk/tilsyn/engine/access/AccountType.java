@@ -7,17 +7,23 @@ import java.util.Optional;
 public enum AccountType {
     PERSONAL, GENERIC, ROBOT, BATCH, FIREFIGHTER, SERVICE;
 
+    // Computed once: the codes are compared for every row of every extract.
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public boolean personal() {
         return this == PERSONAL;
     }
 
+    private static final AccountType[] VALUES = values();
+
     public static Optional<AccountType> fromCode(String code) {
-        for (AccountType type : values()) {
-            if (type.code().equalsIgnoreCase(code.strip())) {
+        String wanted = code.strip();
+        for (AccountType type : VALUES) {
+            if (type.code.equalsIgnoreCase(wanted)) {
                 return Optional.of(type);
             }
         }

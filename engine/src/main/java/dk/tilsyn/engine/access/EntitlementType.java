@@ -7,13 +7,19 @@ import java.util.Optional;
 public enum EntitlementType {
     ROLE, RIGHTS_SET, PROKURA, MANDATE, OTHER;
 
+    // Computed once: the codes are compared for every row of every extract.
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
+    private static final EntitlementType[] VALUES = values();
+
     public static Optional<EntitlementType> fromCode(String code) {
-        for (EntitlementType type : values()) {
-            if (type.code().equalsIgnoreCase(code.strip())) {
+        String wanted = code.strip();
+        for (EntitlementType type : VALUES) {
+            if (type.code.equalsIgnoreCase(wanted)) {
                 return Optional.of(type);
             }
         }

@@ -10,6 +10,7 @@ import dk.tilsyn.engine.rules.RuleSet;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ import java.util.Set;
 final class PrivilegeLookup {
 
     private final Map<String, Set<String>> privilegedNamesBySystem = new HashMap<>();
+    /** Per account (by identity: an account's value hash is deep): a log names the same actors many times. */
+    private final Map<Account, Boolean> privilegedAccounts = new IdentityHashMap<>();
 
     PrivilegeLookup(RuleSet rules) {
         for (FunctionDef function : rules.functions()) {
@@ -47,6 +50,10 @@ final class PrivilegeLookup {
         if (account == null || !account.active()) {
             return false;
         }
+        return privilegedAccounts.computeIfAbsent(account, a -> holdsPrivilege(a, asOf));
+    }
+
+    private boolean holdsPrivilege(Account account, LocalDate asOf) {
         for (Assignment assignment : account.assignments()) {
             if (assignment.validOn(asOf) && privilegedEntitlement(account.system(), assignment.entitlement())) {
                 return true;

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -118,11 +119,16 @@ final class CorrelationFindings {
 
     /** Case, surrounding spaces, runs of spaces and Unicode composition are formatting, not a difference. */
     static boolean differs(String master, String system) {
-        return master != null && system != null && !normal(master).equals(normal(system));
+        if (master == null || system == null || master.equals(system) || master.strip().equalsIgnoreCase(system.strip())) {
+            return false; // the common case, decided without normalising (runs for every active account)
+        }
+        return !normal(master).equals(normal(system));
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     static String normal(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
+        return SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFC).strip()).replaceAll(" ")
                 .toLowerCase(Locale.ROOT);
     }
 

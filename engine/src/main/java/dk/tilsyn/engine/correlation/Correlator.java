@@ -38,11 +38,12 @@ public final class Correlator {
      * @param asOf the date the extracts describe; a person whose employment ended before it is a leaver
      */
     public Correlation correlate(List<Extract> extracts, LocalDate asOf) {
-        Map<AccountRef, Link> links = new HashMap<>();
-        for (Account account : merged(extracts)) {
+        List<Account> accounts = merged(extracts);
+        Map<AccountRef, Link> links = LinkedHashMap.newLinkedHashMap(accounts.size());
+        for (Account account : accounts) {
             links.put(account.ref(), link(account));
         }
-        Map<Subject, List<Account>> active = new HashMap<>();
+        Map<Subject, List<Account>> active = new LinkedHashMap<>();
         links.values().stream().filter(l -> l.account().active()).forEach(
                 l -> active.computeIfAbsent(l.subject(), s -> new ArrayList<>()).add(l.account()));
         active.values().forEach(list -> list.sort(Comparator.comparing(Account::ref)));

@@ -2,6 +2,7 @@ package dk.tilsyn.engine.pipeline;
 
 import dk.tilsyn.engine.access.Account;
 import dk.tilsyn.engine.access.AccountRef;
+import dk.tilsyn.engine.access.ChangeEvent;
 import dk.tilsyn.engine.analysis.Analyzer;
 import dk.tilsyn.engine.analysis.BaselineChecker;
 import dk.tilsyn.engine.analysis.FindingOrder;
@@ -13,7 +14,6 @@ import dk.tilsyn.engine.correlation.Correlation;
 import dk.tilsyn.engine.correlation.Correlator;
 import dk.tilsyn.engine.correlation.Link;
 import dk.tilsyn.engine.correlation.Reconciler;
-import dk.tilsyn.engine.extracts.ChangeLog;
 import dk.tilsyn.engine.extracts.Extract;
 import dk.tilsyn.engine.extracts.ParameterFile;
 import dk.tilsyn.engine.findings.Finding;
@@ -58,14 +58,22 @@ public final class AnalysisPipeline {
         return new AnalysisResult(basis, List.copyOf(findings), matrix, subjects.size(), accounts);
     }
 
-    /** One analysis subject per person (all their active accounts) and per non-personal account. */
-    static List<Subject> subjectsOf(Correlation correlation) {
-        List<Subject> subjects = new ArrayList<>();
+    /**
+     * One analysis subject per person (all their active accounts) and per non-personal account: persons by id, then
+     * accounts, so reports list them in a stable, readable order.
+     */
+    public static List<Subject> subjectsOf(Correlation correlation) {
+        List<Subject> subjects = new ArrayList<>(correlation.activeAccounts().size());
         correlation.activeAccounts().forEach((subject, accounts) -> subjects.add(subject.isPerson()
                 ? Subject.person(subject.personId(), accounts)
                 : new Subject(null, subject.account(), accounts)));
+        subjects.sort(SUBJECT_ORDER);
         return subjects;
     }
+
+    private static final java.util.Comparator<Subject> SUBJECT_ORDER = java.util.Comparator
+            .comparing(Subject::personId, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(Subject::ownAccount, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
 
     private static List<Finding> changeLogFindings(LoadedInputs inputs, Correlation correlation, AnalysisRequest request) {
         if (inputs.changeLogs().isEmpty()) {
@@ -76,12 +84,9 @@ public final class AnalysisPipeline {
         ChangeLogContext context = new ChangeLogContext(accounts,
                 ref -> Optional.ofNullable(correlation.link(ref)).map(Link::personId),
                 request.processAccounts(), request.asOf());
-        ChangeLogChecks checks = new ChangeLogChecks(inputs.rules());
-        List<Finding> findings = new ArrayList<>();
-        for (ChangeLog log : inputs.changeLogs()) {
-            findings.addAll(checks.check(log.events(), context));
-        }
-        return findings;
+        // One call for all logs: the checks index every account once, not once per log.
+        List<ChangeEvent> events = inputs.changeLogs().stream().flatMap(log -> log.events().stream()).toList();
+        return new ChangeLogChecks(inputs.rules()).check(events, context);
     }
 
     private static Map<String, Map<String, String>> parametersBySystem(List<ParameterFile> files) {

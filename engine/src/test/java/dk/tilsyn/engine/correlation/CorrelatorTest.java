@@ -110,7 +110,7 @@ class CorrelatorTest {
 
         assertThat(c.findings()).isEmpty();
         assertThat(c.links().values()).extracting(l -> l.subject().isPerson(), Link::personId, Link::method)
-                .containsExactly(tuple(false, "P2", MatchMethod.MAPPING), tuple(false, "P1", MatchMethod.PERSON_ID));
+                .containsExactly(tuple(false, "P1", MatchMethod.PERSON_ID), tuple(false, "P2", MatchMethod.MAPPING));
         assertThat(c.activeAccountsOf(Subject.person("P1"))).isEmpty();
     }
 

@@ -1,0 +1,218 @@
+package dk.tilsyn.bench;
+
+import dk.tilsyn.engine.access.Account;
+import dk.tilsyn.engine.access.AccountRef;
+import dk.tilsyn.engine.access.EntitlementType;
+import dk.tilsyn.engine.analysis.Analyzer;
+import dk.tilsyn.engine.analysis.Matrix;
+import dk.tilsyn.engine.analysis.ProposedAssignment;
+import dk.tilsyn.engine.analysis.Subject;
+import dk.tilsyn.engine.changelog.ChangeLogChecks;
+import dk.tilsyn.engine.changelog.ChangeLogContext;
+import dk.tilsyn.engine.correlation.Correlation;
+import dk.tilsyn.engine.correlation.Correlator;
+import dk.tilsyn.engine.correlation.Link;
+import dk.tilsyn.engine.correlation.ManualMapping;
+import dk.tilsyn.engine.extracts.ChangeLog;
+import dk.tilsyn.engine.extracts.ChangeLogReader;
+import dk.tilsyn.engine.extracts.Extract;
+import dk.tilsyn.engine.extracts.ExtractReader;
+import dk.tilsyn.engine.findings.Finding;
+import dk.tilsyn.engine.io.ReadLimits;
+import dk.tilsyn.engine.persons.PersonsFile;
+import dk.tilsyn.engine.persons.PersonsReader;
+import dk.tilsyn.engine.pipeline.AnalysisPipeline;
+import dk.tilsyn.engine.pipeline.AnalysisResult;
+import dk.tilsyn.engine.report.DataBasis;
+import dk.tilsyn.engine.report.InputFile;
+import dk.tilsyn.engine.report.MatrixWorkbook;
+import dk.tilsyn.engine.report.json.JsonReport;
+import dk.tilsyn.engine.rules.RuleSet;
+import dk.tilsyn.engine.rules.RuleSetLoader;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * The access-rights engine on a generated data set, stage by stage, printed as one table. Run with {@code -Xmx2g}:
+ * finishing at all shows the whole run fits in 2 GB. Nothing here is asserted; the figures go to
+ * docs/performance.md.
+ */
+public final class AccessBench {
+
+    private static final LocalDate AS_OF = SyntheticDataGenerator.AS_OF;
+    private static final int WHAT_IF_CALLS = 20_000;
+
+    private final List<String[]> table = new ArrayList<>();
+
+    public static void main(String[] args) throws IOException {
+        new AccessBench().run(Path.of(args.length > 0 ? args[0] : "bench/target/large"));
+    }
+
+    void run(Path folder) throws IOException {
+        List<Path> extractFiles = list(folder.resolve("extracts"));
+        List<Path> logFiles = list(folder.resolve("changelogs"));
+        long tokenizeStart = System.nanoTime();
+        long tokenized = ReadBench.tokenize(extractFiles);
+        double tokenize = seconds(tokenizeStart);
+        row("FastCSV tokenize, 25 extracts", tokenize, "%,d rows, %,.0f rows/s".formatted(tokenized, tokenized / tokenize));
+
+        ReadLimits limits = ReadLimits.defaults();
+        long loadStart = System.nanoTime();
+        PersonsFile persons = new PersonsReader(limits).read(folder.resolve("persons.csv"));
+        ExtractReader reader = new ExtractReader(limits);
+        List<Extract> extracts = new ArrayList<>();
+        long rows = 0;
+        for (Path file : extractFiles) {
+            Extract extract = reader.read(file, file.getFileName().toString().replace(".csv", ""));
+            rows += extract.facts().rows();
+            extracts.add(extract);
+        }
+        double load = seconds(loadStart);
+        row("Load persons + 25 extracts", load, "%,d rows, %,.0f rows/s, %.2f× tokenize".formatted(rows, rows / load, load / tokenize));
+        long logLoadStart = System.nanoTime();
+        List<ChangeLog> logs = new ArrayList<>();
+        for (Path file : logFiles) {
+            logs.add(new ChangeLogReader().read(file, file.getFileName().toString().replace(".csv", "")));
+        }
+        row("Load 25 change logs", seconds(logLoadStart), "%,d events".formatted(logs.stream().mapToInt(l -> l.events().size()).sum()));
+
+        RuleSet rules = RuleSetLoader.loadDefault();
+        Analyzer analyzer = new Analyzer(rules);
+        Analysis analysis = null;
+        for (int round = 1; round <= 3; round++) {
+            analysis = analyse(round, persons, extracts, logs, rules, analyzer);
+        }
+        List<Subject> subjects = analysis.subjects();
+        List<Finding> findings = analysis.findings();
+        Matrix matrix = analysis.matrix();
+        whatIf(analyzer, subjects);
+
+        DataBasis basis = new DataBasis(rules.id(), rules.version(), rules.contentHash(), rules.layers(), AS_OF,
+                extracts.stream().map(e -> InputFile.of("extract", e.system(), e.facts())).toList());
+        AnalysisResult result = new AnalysisResult(basis, findings, matrix, subjects.size(),
+                extracts.stream().mapToInt(e -> e.accounts().size()).sum());
+        Path xlsx = Files.createTempFile("tilsyn-bench", ".xlsx");
+        long xlsxStart = System.nanoTime();
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            MatrixWorkbook.write(matrix, findings, basis, out);
+        }
+        row("XLSX matrix + findings + data basis", seconds(xlsxStart), "%,d bytes".formatted(Files.size(xlsx)));
+        Path json = Files.createTempFile("tilsyn-bench", ".json");
+        long jsonStart = System.nanoTime();
+        try (OutputStream out = Files.newOutputStream(json)) {
+            JsonReport.write(result, out);
+        }
+        row("JSON report", seconds(jsonStart), "%,d bytes".formatted(Files.size(json)));
+        Files.delete(xlsx);
+        Files.delete(json);
+        row("Peak heap (sum of heap pools' peaks)", 0, "%,d MB of max %,d MB".formatted(peakHeapMb(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+        print();
+    }
+
+    /** Everything after loading: correlation, rules, change-log checks and the matrix. */
+    private Analysis analyse(int round, PersonsFile persons, List<Extract> extracts, List<ChangeLog> logs,
+                             RuleSet rules, Analyzer analyzer) {
+        long start = System.nanoTime();
+        Correlation correlation = new Correlator(persons, ManualMapping.NONE).correlate(extracts, AS_OF);
+        double correlate = seconds(start);
+        List<Subject> subjects = AnalysisPipeline.subjectsOf(correlation);
+        long sodStart = System.nanoTime();
+        List<Finding> findings = new ArrayList<>(correlation.findings());
+        findings.addAll(analyzer.analyse(subjects, AS_OF));
+        double sod = seconds(sodStart);
+        long logStart = System.nanoTime();
+        findings.addAll(changeLogFindings(rules, extracts, correlation, logs));
+        double changeLogs = seconds(logStart);
+        long matrixStart = System.nanoTime();
+        Matrix matrix = analyzer.matrix(subjects, AS_OF);
+        double matrixBuild = seconds(matrixStart);
+        String label = round == 1 ? " (1st run, cold JVM)" : " (run " + round + ")";
+        row("Full analysis after load" + label, seconds(start), "%,d findings: correlation %.2f s (%,d subjects), rules %.2f s, change-log checks %.2f s, matrix %.2f s"
+                .formatted(findings.size(), correlate, subjects.size(), sod, changeLogs, matrixBuild));
+        return new Analysis(subjects, findings, matrix);
+    }
+
+    private record Analysis(List<Subject> subjects, List<Finding> findings, Matrix matrix) {
+    }
+
+    private void whatIf(Analyzer analyzer, List<Subject> subjects) {
+        SplittableRandom random = new SplittableRandom(42);
+        String[][] grants = {{"rejsud", "Godkender"}, {"navision", "NS_BETALING"}, {"district", "Alene"},
+                {"indfak", "Lokal systemadministrator"}, {"navision", "SUPER"}};
+        long[] nanos = new long[WHAT_IF_CALLS];
+        int created = 0;
+        for (int i = -2_000; i < WHAT_IF_CALLS; i++) {
+            Subject subject = subjects.get(random.nextInt(subjects.size()));
+            String[] grant = grants[random.nextInt(grants.length)];
+            String account = subject.accounts().getFirst().account();
+            ProposedAssignment proposed = new ProposedAssignment(grant[0], account, grant[1],
+                    "Alene".equals(grant[1]) ? EntitlementType.MANDATE : EntitlementType.ROLE, BigDecimal.valueOf(100_000));
+            long start = System.nanoTime();
+            int found = analyzer.whatIf(subject, proposed, AS_OF).size();
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - start;
+                created += found;
+            }
+        }
+        Arrays.sort(nanos);
+        row("What-if (" + WHAT_IF_CALLS + " calls after 2,000 warm-up)", 0, "p50 %.3f ms, p99 %.3f ms, max %.3f ms, %d new findings"
+                .formatted(nanos[WHAT_IF_CALLS / 2] / 1e6, nanos[WHAT_IF_CALLS * 99 / 100] / 1e6,
+                        nanos[WHAT_IF_CALLS - 1] / 1e6, created));
+    }
+
+    private static List<Finding> changeLogFindings(RuleSet rules, List<Extract> extracts, Correlation correlation,
+                                                   List<ChangeLog> logs) {
+        Map<AccountRef, Account> accounts = new HashMap<>();
+        extracts.forEach(extract -> extract.accounts().forEach(account -> accounts.put(account.ref(), account)));
+        ChangeLogContext context = new ChangeLogContext(accounts,
+                ref -> Optional.ofNullable(correlation.link(ref)).map(Link::personId), Set.of("iga-robot"), AS_OF);
+        return new ChangeLogChecks(rules).check(logs.stream().flatMap(log -> log.events().stream()).toList(), context);
+    }
+
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void row(String stage, double seconds, String detail) {
+        table.add(new String[]{stage, seconds == 0 ? "" : "%.2f s".formatted(seconds), detail});
+    }
+
+    private void print() {
+        System.out.printf("%n| stage | time | detail |%n|---|---|---|%n");
+        table.forEach(row -> System.out.printf("| %s | %s | %s |%n", row[0], row[1], row[2]));
+    }
+}
