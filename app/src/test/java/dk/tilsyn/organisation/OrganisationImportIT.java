@@ -91,6 +91,24 @@ class OrganisationImportIT {
     }
 
     @Test
+    void reimportingAFileThatNamesUnitsByNameOrInAnotherCaseChangesNothing() {
+        upload("org_units", "enheder.csv", utf8WithBom("org_unit;name;parent\r\nDIR;Direktionen;\r\nOEK;Økonomi og løn;DIR\r\n"));
+        String persons = PERSONS_HEADER + "P1;Søren Ærø;;;Økonomi og løn;;\r\nP2;Åse Høj;;;oek;;\r\n";
+        assertThat(upload("persons", "personer.csv", utf8WithBom(persons))).contains("Oprettet: 2");
+
+        String again = upload("persons", "personer.csv", utf8WithBom(persons));
+        String unitsAgain = upload("org_units", "enheder.csv",
+                utf8WithBom("org_unit;name;parent\r\ndir;Direktionen;\r\noek;Økonomi og løn;dir\r\n"));
+
+        assertThat(again).contains("Oprettet: 0").contains("Ændret: 0").contains("Uændret: 2");
+        assertThat(unitsAgain).contains("Oprettet: 0").contains("Ændret: 0").contains("Uændret: 2");
+        assertThat(jdbc.sql("select count(*) from audit_entry where chain = ? and action = 'UPDATE'")
+                .param("institution:" + institution.id()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from org_unit where institution_id = ?").param(institution.id())
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void anOrgUnitsFileBuildsATree() {
         String page = upload("org_units", "enheder.csv", utf8WithBom("""
                 org_unit;name;parent\r

@@ -60,9 +60,9 @@ class OrganisationImport {
         int created = 0;
         int updated = 0;
         for (Person row : file.persons()) {
-            Long unitId = null;
+            OrgUnit unit = null;
             if (row.orgUnit() != null) {
-                OrgUnit unit = index.find(row.orgUnit());
+                unit = index.find(row.orgUnit());
                 if (unit == null) {
                     // A unit named only in the persons file becomes a top unit, so one HR file is enough to start.
                     unit = new OrgUnit(units.insert(row.orgUnit(), row.orgUnit(), null), row.orgUnit(), row.orgUnit(), null);
@@ -70,10 +70,12 @@ class OrganisationImport {
                     newUnits++;
                     events.add(event(AuditAction.CREATE, "org_unit", unit.id(), null, unitValues(unit.code(), unit.name(), null)));
                 }
-                unitId = unit.id();
             }
+            Long unitId = unit == null ? null : unit.id();
+            // The unit as stored (its code), not as the file spells it: a file may name the unit instead of coding it,
+            // and a re-import of the same facts must not count as a change.
             PersonValues values = new PersonValues(row.personId(), row.name(), row.email(), row.username(),
-                    row.orgUnit(), row.managerId(), row.employmentEnd());
+                    unit == null ? null : unit.code(), row.managerId(), row.employmentEnd());
             dk.tilsyn.organisation.Person before = existing.remove(row.personId());
             if (before == null) {
                 long id = persons.insert(values, unitId);
@@ -120,7 +122,8 @@ class OrganisationImport {
         for (OrgUnitRow row : file.units()) {
             OrgUnit unit = index.byCode(row.code());
             Long parentId = row.parent() == null ? null : index.byCode(row.parent()).id();
-            Map<String, Object> after = unitValues(row.code(), row.name(), row.parent());
+            // Compared as stored (codes in their stored spelling), so case differences in the file are no change.
+            Map<String, Object> after = unitValues(unit.code(), row.name(), index.codeOf(parentId));
             OrgUnit old = before.get(row.code());
             if (old == null) {
                 units.update(unit.id(), row.name(), parentId);
