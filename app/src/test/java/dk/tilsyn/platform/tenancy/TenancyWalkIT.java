@@ -403,7 +403,7 @@ class TenancyWalkIT {
     // Institution A
 
     /** Institution A and everything B might point at; all of A's secrets contain {@link #secret}. */
-    private record A(Institution institution, AppUser admin, long personId, long orgUnitId,
+    private record A(Institution institution, AppUser admin, long personId, long orgUnitId, long systemId,
                      Map<String, String> pathVariables, Map<String, List<String>> requestParameters,
                      Map<String, byte[]> uploads) {
     }
@@ -433,11 +433,18 @@ class TenancyWalkIT {
                 .params(institution.id(), "AP-" + run + "-2").query(Long.class).single();
         long orgUnitId = jdbc.sql("select id from org_unit where institution_id = ? and code = ?")
                 .params(institution.id(), subUnit).query(Long.class).single();
+        HttpResponse<String> added = aBrowser.postForm("/systemer", List.of(
+                Map.entry("_csrf", aBrowser.csrfTokenFrom("/systemer")), Map.entry("key", "rejsud"),
+                Map.entry("name", secret + " RejsUd"), Map.entry("profile", "rejsud-gruppemedlemskab")));
+        assertThat(added.statusCode()).as("A's own system").isEqualTo(302);
+        long systemId = jdbc.sql("select id from it_system where institution_id = ? and system_key = 'rejsud'")
+                .param(institution.id()).query(Long.class).single();
 
         Map<String, String> pathVariables = Map.of(
                 "personId", Long.toString(personId),
                 "orgUnitId", Long.toString(orgUnitId),
-                "userId", Long.toString(admin.id()));
+                "userId", Long.toString(admin.id()),
+                "systemId", Long.toString(systemId));
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         // Search and filters: aimed at A's rows without spelling the secret itself (B's input is echoed back).
         parameters.put("q", List.of(secret.substring(1).toLowerCase(Locale.ROOT)));
@@ -455,6 +462,9 @@ class TenancyWalkIT {
         parameters.put("format", List.of("csv", "xlsx"));
         // Import: both kinds, each file pointing at A's persons and units by their keys.
         parameters.put("kind", List.of("persons", "org_units"));
+        // Systems: A's system id, and a profile.
+        parameters.put("key", List.of("rejsud"));
+        parameters.put("profile", List.of("rejsud-gruppemedlemskab"));
         // Institutions, users, roles and the switcher: aimed at A's institution and A's administrator.
         parameters.put("institutionId", List.of(Long.toString(institution.id())));
         parameters.put("code", List.of("A-" + run));
@@ -475,7 +485,7 @@ class TenancyWalkIT {
         Map<String, byte[]> uploads = Map.of(
                 "persons", csv(PERSONS_HEADER + "AP-" + run + "-1;Overtaget " + run + ";;;" + unit + ";AP-" + run + "-2;\r\n"),
                 "org_units", csv(UNITS_HEADER + "BU-" + run + ";Overtaget " + run + ";" + subUnit + "\r\n"));
-        return new A(institution, admin, personId, orgUnitId, pathVariables, parameters, uploads);
+        return new A(institution, admin, personId, orgUnitId, systemId, pathVariables, parameters, uploads);
     }
 
     private void importAs(WebClient browser, String kind, String content) {
@@ -502,6 +512,7 @@ class TenancyWalkIT {
         aBrowser.login(a.admin().username(), TestUsers.PASSWORD);
         for (String path : List.of("/organisation/personer/" + a.personId(), "/organisation/enheder/" + a.orgUnitId(),
                 "/administration/brugere/" + a.admin().id(), "/organisation/personer?q=" + secret.substring(1),
+                "/systemer", "/systemer/" + a.systemId(),
                 "/revisionsspor?type=person", "/revisionsspor/eksport?format=xlsx")) {
             HttpResponse<byte[]> page = aBrowser.getBytes(path, Map.of());
             assertThat(page.statusCode()).as("A's administrator on %s", path).isEqualTo(200);
@@ -517,6 +528,7 @@ class TenancyWalkIT {
         rows.put("institution", rows("select * from institution where id = ?", id));
         rows.put("person", rows("select * from person where institution_id = ? order by id", id));
         rows.put("org_unit", rows("select * from org_unit where institution_id = ? order by id", id));
+        rows.put("it_system", rows("select * from it_system where institution_id = ? order by id", id));
         rows.put("user_role", rows("select * from user_role where institution_id = ? order by user_id, role", id));
         rows.put("user_role of A's users, anywhere", rows("""
                 select * from user_role where user_id in (select user_id from user_role where institution_id = ?)

@@ -5,6 +5,7 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
@@ -87,6 +88,7 @@ class BrowserJourneyIT {
             languages(page, context);
             institutionSwitcher(page, main, second);
             organisation(page);
+            systems(page);
             administration(page, username);
             auditTrail(page);
             account(page);
@@ -204,6 +206,25 @@ class BrowserJourneyIT {
     private static void upload(Page page, String name, String content) {
         page.locator("#file").setInputFiles(new FilePayload(name, "text/csv", content.getBytes(StandardCharsets.UTF_8)));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Indlæs fil")).click();
+    }
+
+    private void systems(Page page) {
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmenu"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Systemer")).click();
+        page.waitForURL(base + "/systemer");
+        check(page, "systems");
+        page.locator("#key").fill("Ikke gyldigt!");
+        page.locator("#name").fill("Forkert");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilføj system")).click();
+        PlaywrightAssertions.assertThat(page.locator(".alert-danger")).containsText("System-id skal være 1–64 tegn");
+        check(page, "systems-refused");
+        page.locator("#key").fill("indfak");
+        page.locator("#name").fill("IndFak");
+        page.locator("#profile").selectOption("indfak-gruppemedlemskab");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilføj system")).click();
+        page.waitForURL(Pattern.compile(".*/systemer/\\d+"));
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("indfak-gruppemedlemskab");
+        check(page, "system");
     }
 
     private void administration(Page page, String username) {
