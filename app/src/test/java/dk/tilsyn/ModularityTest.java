@@ -27,7 +27,7 @@ class ModularityTest {
     void modulesRespectTheirBoundaries() {
         MODULES.verify();
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("platform", "organisation", "administration", "dashboard", "systems");
+                .containsExactlyInAnyOrder("platform", "organisation", "administration", "dashboard", "systems", "access");
     }
 
     @Test

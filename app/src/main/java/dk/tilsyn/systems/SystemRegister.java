@@ -9,4 +9,6 @@ public interface SystemRegister {
     List<ItSystem> systems();
 
     Optional<ItSystem> findByKey(String key);
+
+    Optional<ItSystem> findById(long id);
 }

@@ -37,6 +37,11 @@ class SystemService implements SystemRegister {
         return systems.findByKey(key);
     }
 
+    @Override
+    public Optional<ItSystem> findById(long id) {
+        return systems.findById(id);
+    }
+
     /** @return the new system's id, or the problems (message keys) that stop it */
     @Transactional
     public Result add(SystemForm form) {

@@ -72,6 +72,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TilsynIntegrationTest
 class TenancyWalkIT {
 
+    private static final String EXTRACT_HEADER = "account;entitlement\r\n";
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}:]+)(?::[^}]*)?}");
     private static final String PERSONS_HEADER = "person_id;name;email;username;org_unit;manager_id;employment_end\r\n";
     private static final String UNITS_HEADER = "org_unit;name;parent\r\n";
@@ -403,7 +404,7 @@ class TenancyWalkIT {
     // Institution A
 
     /** Institution A and everything B might point at; all of A's secrets contain {@link #secret}. */
-    private record A(Institution institution, AppUser admin, long personId, long orgUnitId, long systemId,
+    private record A(Institution institution, AppUser admin, long personId, long orgUnitId, long systemId, long evidenceId,
                      Map<String, String> pathVariables, Map<String, List<String>> requestParameters,
                      Map<String, byte[]> uploads) {
     }
@@ -435,16 +436,24 @@ class TenancyWalkIT {
                 .params(institution.id(), subUnit).query(Long.class).single();
         HttpResponse<String> added = aBrowser.postForm("/systemer", List.of(
                 Map.entry("_csrf", aBrowser.csrfTokenFrom("/systemer")), Map.entry("key", "rejsud"),
-                Map.entry("name", secret + " RejsUd"), Map.entry("profile", "rejsud-gruppemedlemskab")));
+                Map.entry("name", secret + " RejsUd"), Map.entry("profile", "")));
         assertThat(added.statusCode()).as("A's own system").isEqualTo(302);
         long systemId = jdbc.sql("select id from it_system where institution_id = ? and system_key = 'rejsud'")
                 .param(institution.id()).query(Long.class).single();
+        HttpResponse<String> uploaded = aBrowser.postMultipart("/systemer/" + systemId + "/udtraek",
+                List.of(Map.entry("_csrf", aBrowser.csrfTokenFrom("/systemer/" + systemId + "/udtraek")),
+                        Map.entry("kind", "EXTRACT"), Map.entry("asOf", LocalDate.now().toString())),
+                new FilePart("file", secret + "-rejsud.csv", "text/csv", csv(EXTRACT_HEADER + "a-" + run + ";Godkender\r\n")));
+        assertThat(uploaded.statusCode()).as("A's own extract upload").isEqualTo(200);
+        long evidenceId = jdbc.sql("select id from evidence_file where institution_id = ? and system_id = ?")
+                .params(institution.id(), systemId).query(Long.class).single();
 
         Map<String, String> pathVariables = Map.of(
                 "personId", Long.toString(personId),
                 "orgUnitId", Long.toString(orgUnitId),
                 "userId", Long.toString(admin.id()),
-                "systemId", Long.toString(systemId));
+                "systemId", Long.toString(systemId),
+                "evidenceId", Long.toString(evidenceId));
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         // Search and filters: aimed at A's rows without spelling the secret itself (B's input is echoed back).
         parameters.put("q", List.of(secret.substring(1).toLowerCase(Locale.ROOT)));
@@ -461,7 +470,8 @@ class TenancyWalkIT {
         parameters.put("logins", List.of("true"));
         parameters.put("format", List.of("csv", "xlsx"));
         // Import: both kinds, each file pointing at A's persons and units by their keys.
-        parameters.put("kind", List.of("persons", "org_units"));
+        parameters.put("kind", List.of("persons", "org_units", "EXTRACT"));
+        parameters.put("asOf", List.of(LocalDate.now().toString()));
         // Systems: A's system id, and a profile.
         parameters.put("key", List.of("rejsud"));
         parameters.put("profile", List.of("rejsud-gruppemedlemskab"));
@@ -483,9 +493,10 @@ class TenancyWalkIT {
         parameters.put("repeat", List.of("Et-Nyt-Kodeord-Til-B-42"));
 
         Map<String, byte[]> uploads = Map.of(
+                "EXTRACT", csv(EXTRACT_HEADER + "a-" + run + ";Overtaget " + run + "\r\n"),
                 "persons", csv(PERSONS_HEADER + "AP-" + run + "-1;Overtaget " + run + ";;;" + unit + ";AP-" + run + "-2;\r\n"),
                 "org_units", csv(UNITS_HEADER + "BU-" + run + ";Overtaget " + run + ";" + subUnit + "\r\n"));
-        return new A(institution, admin, personId, orgUnitId, systemId, pathVariables, parameters, uploads);
+        return new A(institution, admin, personId, orgUnitId, systemId, evidenceId, pathVariables, parameters, uploads);
     }
 
     private void importAs(WebClient browser, String kind, String content) {
@@ -512,7 +523,8 @@ class TenancyWalkIT {
         aBrowser.login(a.admin().username(), TestUsers.PASSWORD);
         for (String path : List.of("/organisation/personer/" + a.personId(), "/organisation/enheder/" + a.orgUnitId(),
                 "/administration/brugere/" + a.admin().id(), "/organisation/personer?q=" + secret.substring(1),
-                "/systemer", "/systemer/" + a.systemId(),
+                "/systemer", "/systemer/" + a.systemId(), "/systemer/" + a.systemId() + "/udtraek",
+                "/systemer/" + a.systemId() + "/udtraek/" + a.evidenceId(),
                 "/revisionsspor?type=person", "/revisionsspor/eksport?format=xlsx")) {
             HttpResponse<byte[]> page = aBrowser.getBytes(path, Map.of());
             assertThat(page.statusCode()).as("A's administrator on %s", path).isEqualTo(200);
@@ -529,6 +541,7 @@ class TenancyWalkIT {
         rows.put("person", rows("select * from person where institution_id = ? order by id", id));
         rows.put("org_unit", rows("select * from org_unit where institution_id = ? order by id", id));
         rows.put("it_system", rows("select * from it_system where institution_id = ? order by id", id));
+        rows.put("evidence_file", rows("select * from evidence_file where institution_id = ? order by id", id));
         rows.put("user_role", rows("select * from user_role where institution_id = ? order by user_id, role", id));
         rows.put("user_role of A's users, anywhere", rows("""
                 select * from user_role where user_id in (select user_id from user_role where institution_id = ?)

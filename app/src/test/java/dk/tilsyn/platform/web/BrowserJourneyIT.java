@@ -89,6 +89,7 @@ class BrowserJourneyIT {
             institutionSwitcher(page, main, second);
             organisation(page);
             systems(page);
+            extracts(page);
             administration(page, username);
             auditTrail(page);
             account(page);
@@ -225,6 +226,27 @@ class BrowserJourneyIT {
         page.waitForURL(Pattern.compile(".*/systemer/\\d+"));
         PlaywrightAssertions.assertThat(page.locator("main")).containsText("indfak-gruppemedlemskab");
         check(page, "system");
+    }
+
+    private void extracts(Page page) {
+        page.navigate(base + "/systemer");
+        page.locator("#key").fill("rejsud");
+        page.locator("#name").fill("RejsUd");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilføj system")).click();
+        page.waitForURL(Pattern.compile(".*/systemer/\\d+"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Udtræk og dokumentation")).click();
+        page.waitForURL(Pattern.compile(".*/systemer/\\d+/udtraek"));
+        check(page, "extracts");
+        page.locator("#asOf").fill("2026-10-31");
+        page.locator("#file").setInputFiles(java.nio.file.Path.of("..", "demo", "demostyrelsen", "extracts", "rejsud.csv"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontrollér fil")).click();
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("Filen er læst uden fejl");
+        PlaywrightAssertions.assertThat(page.locator("main table")).containsText("Godkender");
+        check(page, "extract-preview");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Godkend og brug filen")).click();
+        page.waitForURL(Pattern.compile(".*/systemer/\\d+/udtraek"));
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("Godkendt – bruges");
+        check(page, "extracts-accepted");
     }
 
     private void administration(Page page, String username) {

@@ -1,0 +1,25 @@
+package dk.tilsyn.access.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * One uploaded original and what became of it.
+ *
+ * @param status {@code PENDING} (checked, awaiting confirmation), {@code ACCEPTED}, {@code SUPERSEDED} (a newer
+ *               accepted upload of the same system and kind replaced it) or {@code DISCARDED} (never accepted)
+ */
+public record Evidence(long id, long systemId, EvidenceKind kind, String fileName, String sha256, long sizeBytes,
+                       long rowCount, LocalDate asOf, String uploadedByName, OffsetDateTime uploadedAt, String status,
+                       Long supersededBy) {
+
+    public boolean pending() {
+        return "PENDING".equals(status);
+    }
+
+    public ZonedDateTime uploadedAtLocal() {
+        return uploadedAt.atZoneSameInstant(ZoneId.of("Europe/Copenhagen"));
+    }
+}

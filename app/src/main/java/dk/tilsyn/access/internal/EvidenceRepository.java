@@ -1,0 +1,68 @@
+package dk.tilsyn.access.internal;
+
+import dk.tilsyn.platform.evidence.StoredFile;
+import dk.tilsyn.platform.jdbc.Clock;
+import dk.tilsyn.platform.jdbc.Inserts;
+import dk.tilsyn.platform.tenancy.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Evidence rows of the current institution; every query is scoped by {@link TenantContext#institutionId()}. */
+@Repository
+class EvidenceRepository {
+
+    private static final String SELECT = """
+            select e.id, e.system_id, e.kind, e.file_name, e.sha256, e.size_bytes, e.row_count, e.as_of,
+                   u.display_name as uploaded_by_name, e.uploaded_at, e.status, e.superseded_by
+            from evidence_file e join app_user u on u.id = e.uploaded_by
+            """;
+
+    private final JdbcClient jdbc;
+
+    EvidenceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Evidence> findBySystem(long systemId) {
+        return jdbc.sql(SELECT + "where e.institution_id = ? and e.system_id = ? and e.status <> 'DISCARDED' order by e.id desc")
+                .params(TenantContext.institutionId(), systemId).query(Evidence.class).list();
+    }
+
+    Optional<Evidence> findById(long systemId, long id) {
+        return jdbc.sql(SELECT + "where e.institution_id = ? and e.system_id = ? and e.id = ?")
+                .params(TenantContext.institutionId(), systemId, id).query(Evidence.class).optional();
+    }
+
+    long insertPending(long systemId, EvidenceKind kind, String fileName, StoredFile file, long rows, LocalDate asOf,
+                       long uploadedBy) {
+        return Inserts.returningId(jdbc.sql("""
+                        insert into evidence_file (institution_id, system_id, kind, file_name, sha256, size_bytes, row_count,
+                                                   as_of, uploaded_by, uploaded_at, status)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""")
+                .params(TenantContext.institutionId(), systemId, kind.name(), fileName, file.sha256(), file.size(), rows,
+                        asOf, uploadedBy, Clock.now()));
+    }
+
+    /** The accepted upload of this system and kind, if any (there is at most one). */
+    Optional<Evidence> findAccepted(long systemId, EvidenceKind kind) {
+        return jdbc.sql(SELECT + "where e.institution_id = ? and e.system_id = ? and e.kind = ? and e.status = 'ACCEPTED'")
+                .params(TenantContext.institutionId(), systemId, kind.name()).query(Evidence.class).optional();
+    }
+
+    /** Moves a row from one status to another; false when it was no longer in the expected status. */
+    boolean decide(long id, String from, String to, long decidedBy) {
+        return jdbc.sql("""
+                        update evidence_file set status = ?, decided_by = ?, decided_at = ?
+                        where institution_id = ? and id = ? and status = ?""")
+                .params(to, decidedBy, Clock.now(), TenantContext.institutionId(), id, from).update() == 1;
+    }
+
+    void supersede(long id, long by) {
+        jdbc.sql("update evidence_file set status = 'SUPERSEDED', superseded_by = ? where institution_id = ? and id = ? and status = 'ACCEPTED'")
+                .params(by, TenantContext.institutionId(), id).update();
+    }
+}

@@ -1,0 +1,148 @@
+package dk.tilsyn.access.internal;
+
+import dk.tilsyn.engine.io.InvalidInputException;
+import dk.tilsyn.engine.profiles.ProfileException;
+import dk.tilsyn.platform.tenancy.MemberOnly;
+import dk.tilsyn.platform.tenancy.RequiresRole;
+import dk.tilsyn.platform.tenancy.Role;
+import dk.tilsyn.systems.ItSystem;
+import dk.tilsyn.systems.SystemRegister;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+/** A system's uploaded files: upload with a check and a preview, confirm or discard, and download the original. */
+@Controller
+class ExtractsController {
+
+    private final SystemRegister systems;
+    private final EvidenceRepository evidence;
+    private final EvidenceService service;
+
+    ExtractsController(SystemRegister systems, EvidenceRepository evidence, EvidenceService service) {
+        this.systems = systems;
+        this.evidence = evidence;
+        this.service = service;
+    }
+
+    @MemberOnly
+    @GetMapping("/systemer/{systemId}/udtraek")
+    String list(@PathVariable long systemId, Model model) {
+        return page(system(systemId), model);
+    }
+
+    @RequiresRole({Role.ADMINISTRATOR, Role.SECURITY_COORDINATOR, Role.CONTROLLER})
+    @PostMapping("/systemer/{systemId}/udtraek")
+    String upload(@PathVariable long systemId, @RequestParam("kind") String kindName,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                  @RequestParam("file") MultipartFile file, Model model) throws IOException {
+        ItSystem system = system(systemId);
+        EvidenceKind kind = EvidenceKind.parse(kindName).orElse(null);
+        if (kind == null) {
+            model.addAttribute("failure", "evidence.problem.kind");
+            return page(system, model);
+        }
+        model.addAttribute("kind", kind);
+        if (asOf == null || asOf.isAfter(LocalDate.now())) {
+            model.addAttribute("failure", "evidence.problem.asOf");
+            return page(system, model);
+        }
+        model.addAttribute("asOf", asOf);
+        String name = fileName(file);
+        try (InputStream in = file.getInputStream()) {
+            EvidenceService.Uploaded uploaded = service.upload(system, kind, asOf, name, in);
+            model.addAttribute("upload", evidence.findById(systemId, uploaded.id()).orElseThrow());
+            model.addAttribute("preview", uploaded.preview());
+            model.addAttribute("system", system);
+            return "access/evidence";
+        } catch (InvalidInputException rejected) {
+            model.addAttribute("rejected", rejected);
+        } catch (ProfileException profile) {
+            model.addAttribute("profileProblem", profile.getMessage());
+        }
+        return page(system, model);
+    }
+
+    @MemberOnly
+    @GetMapping("/systemer/{systemId}/udtraek/{evidenceId}")
+    String show(@PathVariable long systemId, @PathVariable long evidenceId, Model model) {
+        ItSystem system = system(systemId);
+        Evidence upload = upload(systemId, evidenceId);
+        model.addAttribute("system", system);
+        model.addAttribute("upload", upload);
+        model.addAttribute("preview", service.preview(system, upload));
+        return "access/evidence";
+    }
+
+    @RequiresRole({Role.ADMINISTRATOR, Role.SECURITY_COORDINATOR, Role.CONTROLLER})
+    @PostMapping("/systemer/{systemId}/udtraek/{evidenceId}/godkend")
+    String accept(@PathVariable long systemId, @PathVariable long evidenceId, RedirectAttributes redirect) {
+        boolean done = service.accept(system(systemId), upload(systemId, evidenceId));
+        redirect.addFlashAttribute(done ? "notice" : "failure", done ? "evidence.accepted" : "evidence.notPending");
+        return "redirect:/systemer/" + systemId + "/udtraek";
+    }
+
+    @RequiresRole({Role.ADMINISTRATOR, Role.SECURITY_COORDINATOR, Role.CONTROLLER})
+    @PostMapping("/systemer/{systemId}/udtraek/{evidenceId}/kasser")
+    String discard(@PathVariable long systemId, @PathVariable long evidenceId, RedirectAttributes redirect) {
+        system(systemId);
+        boolean done = service.discard(upload(systemId, evidenceId));
+        redirect.addFlashAttribute(done ? "notice" : "failure", done ? "evidence.discarded" : "evidence.notPending");
+        return "redirect:/systemer/" + systemId + "/udtraek";
+    }
+
+    @MemberOnly
+    @GetMapping("/systemer/{systemId}/udtraek/{evidenceId}/fil")
+    void download(@PathVariable long systemId, @PathVariable long evidenceId, HttpServletResponse response)
+            throws IOException {
+        system(systemId);
+        Evidence upload = upload(systemId, evidenceId);
+        response.setContentType("application/octet-stream");
+        response.setContentLengthLong(upload.sizeBytes());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(upload.fileName(), StandardCharsets.UTF_8).build().toString());
+        try (InputStream in = service.open(upload)) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    private String page(ItSystem system, Model model) {
+        model.addAttribute("system", system);
+        model.addAttribute("uploads", evidence.findBySystem(system.id()));
+        model.addAttribute("kinds", EvidenceKind.values());
+        model.addAttribute("today", LocalDate.now());
+        return "access/extracts";
+    }
+
+    private ItSystem system(long systemId) {
+        return systems.findById(systemId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private Evidence upload(long systemId, long evidenceId) {
+        return evidence.findById(systemId, evidenceId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** The name the user's computer gave the file, without any folder part. */
+    private static String fileName(MultipartFile file) {
+        String original = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1).strip();
+        name = name.isEmpty() ? "upload" : name;
+        return name.length() > 300 ? name.substring(name.length() - 300) : name;
+    }
+}

@@ -1,0 +1,93 @@
+package dk.tilsyn.access.internal;
+
+import dk.tilsyn.engine.access.Account;
+import dk.tilsyn.engine.access.Assignment;
+import dk.tilsyn.engine.access.ChangeEvent;
+import dk.tilsyn.engine.extracts.ChangeLog;
+import dk.tilsyn.engine.extracts.ChangeLogReader;
+import dk.tilsyn.engine.extracts.Extract;
+import dk.tilsyn.engine.extracts.ExtractReader;
+import dk.tilsyn.engine.extracts.ParameterFile;
+import dk.tilsyn.engine.extracts.ParameterReader;
+import dk.tilsyn.engine.io.TabularSource;
+import dk.tilsyn.engine.profiles.ProfileLoader;
+import dk.tilsyn.systems.ItSystem;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads an uploaded file with the engine's readers — through the system's import profile for extracts — so a file
+ * is accepted only if the analysis can read it; throws the readers' exceptions with every problem otherwise.
+ */
+final class UploadCheck {
+
+    static final int PREVIEW_ROWS = 20;
+
+    private UploadCheck() {
+    }
+
+    static Preview read(ItSystem system, EvidenceKind kind, Path file, String fileName) {
+        TabularSource source = TabularSource.of(file, fileName);
+        return switch (kind) {
+            case EXTRACT -> extract(readExtract(system, source));
+            case CHANGELOG -> changeLog(new ChangeLogReader().read(source, system.systemKey()));
+            case PARAMETERS -> parameters(new ParameterReader().read(source, system.systemKey()));
+        };
+    }
+
+    private static Extract readExtract(ItSystem system, TabularSource source) {
+        if (system.importProfile() == null) {
+            return new ExtractReader().read(source, system.systemKey());
+        }
+        return new ProfileLoader().shipped(system.importProfile()).readExtract(new ExtractReader(), source, system.systemKey());
+    }
+
+    private static Preview extract(Extract extract) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Account account : extract.accounts()) {
+            List<Assignment> assignments = account.assignments().isEmpty() ? java.util.Collections.singletonList(null)
+                    : account.assignments();
+            for (Assignment a : assignments) {
+                if (rows.size() == PREVIEW_ROWS) {
+                    break;
+                }
+                rows.add(texts(account.account(), account.personId(), account.username(), account.name(),
+                        account.type().code(), account.active() ? "active" : "inactive",
+                        a == null ? null : a.entitlement(), a == null ? null : a.type().code(),
+                        a == null ? null : a.amountLimit(), a == null ? null : a.validFrom(), a == null ? null : a.validTo()));
+            }
+        }
+        return new Preview(List.of("account", "person_id", "username", "name", "account_type", "status", "entitlement",
+                "entitlement_type", "amount_limit", "valid_from", "valid_to"), rows, extract.facts().rows(),
+                "evidence.summary.accounts", extract.accounts().size());
+    }
+
+    private static Preview changeLog(ChangeLog log) {
+        List<List<String>> rows = log.events().stream().limit(PREVIEW_ROWS).map(UploadCheck::event).toList();
+        return new Preview(List.of("time", "actor", "action", "target", "entitlement", "entitlement_type", "amount_limit"),
+                rows, log.facts().rows(), "evidence.summary.events", log.events().size());
+    }
+
+    private static List<String> event(ChangeEvent e) {
+        return texts(e.time(), e.actor(), e.action(), e.target(), e.entitlement(),
+                e.entitlementType() == null ? null : e.entitlementType().code(), e.amountLimit());
+    }
+
+    private static Preview parameters(ParameterFile file) {
+        List<List<String>> rows = file.values().entrySet().stream().limit(PREVIEW_ROWS)
+                .map(entry -> texts(entry.getKey(), entry.getValue())).toList();
+        return new Preview(List.of("parameter", "value"), rows, file.facts().rows(), "evidence.summary.parameters",
+                file.values().size());
+    }
+
+    private static List<String> texts(Object... values) {
+        List<String> texts = new ArrayList<>(values.length);
+        for (Object value : values) {
+            texts.add(Objects.toString(value, ""));
+        }
+        return texts;
+    }
+}
