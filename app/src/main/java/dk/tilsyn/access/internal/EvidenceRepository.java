@@ -47,6 +47,12 @@ class EvidenceRepository {
                         asOf, uploadedBy, Clock.now()));
     }
 
+    /** Every accepted upload of the institution: the newest file per system and kind, what a run reads. */
+    List<Evidence> findAllAccepted() {
+        return jdbc.sql(SELECT + "where e.institution_id = ? and e.status = 'ACCEPTED' order by e.system_id, e.kind")
+                .param(TenantContext.institutionId()).query(Evidence.class).list();
+    }
+
     /** The accepted upload of this system and kind, if any (there is at most one). */
     Optional<Evidence> findAccepted(long systemId, EvidenceKind kind) {
         return jdbc.sql(SELECT + "where e.institution_id = ? and e.system_id = ? and e.kind = ? and e.status = 'ACCEPTED'")

@@ -88,6 +88,8 @@ class TenancyWalkIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    dk.tilsyn.access.internal.RunService runService;
+    @Autowired
     InstitutionService institutions;
     @Autowired
     UserService users;
@@ -405,6 +407,7 @@ class TenancyWalkIT {
 
     /** Institution A and everything B might point at; all of A's secrets contain {@link #secret}. */
     private record A(Institution institution, AppUser admin, long personId, long orgUnitId, long systemId, long evidenceId,
+                     long runId,
                      Map<String, String> pathVariables, Map<String, List<String>> requestParameters,
                      Map<String, byte[]> uploads) {
     }
@@ -447,13 +450,25 @@ class TenancyWalkIT {
         assertThat(uploaded.statusCode()).as("A's own extract upload").isEqualTo(200);
         long evidenceId = jdbc.sql("select id from evidence_file where institution_id = ? and system_id = ?")
                 .params(institution.id(), systemId).query(Long.class).single();
+        String extracts = "/systemer/" + systemId + "/udtraek";
+        aBrowser.postForm(extracts + "/" + evidenceId + "/godkend",
+                List.of(Map.entry("_csrf", aBrowser.csrfTokenFrom(extracts + "/" + evidenceId))));
+        HttpResponse<String> started = aBrowser.postForm("/analyser", List.of(
+                Map.entry("_csrf", aBrowser.csrfTokenFrom("/analyser")), Map.entry("asOf", LocalDate.now().toString())));
+        long runId = Long.parseLong(WebClient.locationPath(started).substring("/analyser/".length()));
+        try {
+            runService.completion(runId).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("A's analysis run did not finish", e);
+        }
 
         Map<String, String> pathVariables = Map.of(
                 "personId", Long.toString(personId),
                 "orgUnitId", Long.toString(orgUnitId),
                 "userId", Long.toString(admin.id()),
                 "systemId", Long.toString(systemId),
-                "evidenceId", Long.toString(evidenceId));
+                "evidenceId", Long.toString(evidenceId),
+                "runId", Long.toString(runId));
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         // Search and filters: aimed at A's rows without spelling the secret itself (B's input is echoed back).
         parameters.put("q", List.of(secret.substring(1).toLowerCase(Locale.ROOT)));
@@ -472,6 +487,7 @@ class TenancyWalkIT {
         // Import: both kinds, each file pointing at A's persons and units by their keys.
         parameters.put("kind", List.of("persons", "org_units", "EXTRACT"));
         parameters.put("asOf", List.of(LocalDate.now().toString()));
+        parameters.put("severity", List.of("high"));
         // Systems: A's system id, and a profile.
         parameters.put("key", List.of("rejsud"));
         parameters.put("profile", List.of("rejsud-gruppemedlemskab"));
@@ -496,7 +512,7 @@ class TenancyWalkIT {
                 "EXTRACT", csv(EXTRACT_HEADER + "a-" + run + ";Overtaget " + run + "\r\n"),
                 "persons", csv(PERSONS_HEADER + "AP-" + run + "-1;Overtaget " + run + ";;;" + unit + ";AP-" + run + "-2;\r\n"),
                 "org_units", csv(UNITS_HEADER + "BU-" + run + ";Overtaget " + run + ";" + subUnit + "\r\n"));
-        return new A(institution, admin, personId, orgUnitId, systemId, evidenceId, pathVariables, parameters, uploads);
+        return new A(institution, admin, personId, orgUnitId, systemId, evidenceId, runId, pathVariables, parameters, uploads);
     }
 
     private void importAs(WebClient browser, String kind, String content) {
@@ -524,7 +540,7 @@ class TenancyWalkIT {
         for (String path : List.of("/organisation/personer/" + a.personId(), "/organisation/enheder/" + a.orgUnitId(),
                 "/administration/brugere/" + a.admin().id(), "/organisation/personer?q=" + secret.substring(1),
                 "/systemer", "/systemer/" + a.systemId(), "/systemer/" + a.systemId() + "/udtraek",
-                "/systemer/" + a.systemId() + "/udtraek/" + a.evidenceId(),
+                "/systemer/" + a.systemId() + "/udtraek/" + a.evidenceId(), "/analyser/" + a.runId(),
                 "/revisionsspor?type=person", "/revisionsspor/eksport?format=xlsx")) {
             HttpResponse<byte[]> page = aBrowser.getBytes(path, Map.of());
             assertThat(page.statusCode()).as("A's administrator on %s", path).isEqualTo(200);
@@ -542,6 +558,8 @@ class TenancyWalkIT {
         rows.put("org_unit", rows("select * from org_unit where institution_id = ? order by id", id));
         rows.put("it_system", rows("select * from it_system where institution_id = ? order by id", id));
         rows.put("evidence_file", rows("select * from evidence_file where institution_id = ? order by id", id));
+        rows.put("analysis_run", rows("select * from analysis_run where institution_id = ? order by id", id));
+        rows.put("finding", rows("select * from finding where institution_id = ? order by id", id));
         rows.put("user_role", rows("select * from user_role where institution_id = ? order by user_id, role", id));
         rows.put("user_role of A's users, anywhere", rows("""
                 select * from user_role where user_id in (select user_id from user_role where institution_id = ?)

@@ -90,6 +90,7 @@ class BrowserJourneyIT {
             organisation(page);
             systems(page);
             extracts(page);
+            runs(page);
             administration(page, username);
             auditTrail(page);
             account(page);
@@ -247,6 +248,21 @@ class BrowserJourneyIT {
         page.waitForURL(Pattern.compile(".*/systemer/\\d+/udtraek"));
         PlaywrightAssertions.assertThat(page.locator("main")).containsText("Godkendt – bruges");
         check(page, "extracts-accepted");
+    }
+
+    private void runs(Page page) {
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmenu"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Adgangskontrol")).click();
+        page.waitForURL(base + "/analyser");
+        check(page, "runs");
+        page.locator("#asOf").fill("2026-10-31");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start analyse")).click();
+        page.waitForURL(Pattern.compile(".*/analyser/\\d+"));
+        // The status block polls until the run is done, then the page reloads with the findings.
+        PlaywrightAssertions.assertThat(page.locator("main table")).containsText("Godkender",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        PlaywrightAssertions.assertThat(page.locator("#run-status")).containsText("Færdig");
+        check(page, "run");
     }
 
     private void administration(Page page, String username) {

@@ -44,7 +44,7 @@ final class InputLoader {
         if (request.rules() != null) {
             files.add(fingerprint("rules", null, request.rules()));
         }
-        PersonsFile persons = new PersonsReader().read(source(request.persons()));
+        PersonsFile persons = new PersonsReader().read(source(request, request.persons()));
         files.add(InputFile.of("persons", null, persons.facts()));
         List<Extract> extracts = new ArrayList<>();
         for (SystemFile input : request.extracts()) {
@@ -54,19 +54,19 @@ final class InputLoader {
         }
         List<ChangeLog> changeLogs = new ArrayList<>();
         for (SystemFile input : request.changeLogs()) {
-            ChangeLog log = changeLogReader.read(source(input.file()), input.system());
+            ChangeLog log = changeLogReader.read(source(request, input.file()), input.system());
             changeLogs.add(log);
             files.add(InputFile.of("changelog", input.system(), log.facts()));
         }
         List<ParameterFile> parameters = new ArrayList<>();
         for (SystemFile input : request.parameters()) {
-            ParameterFile file = new ParameterReader().read(source(input.file()), input.system());
+            ParameterFile file = new ParameterReader().read(source(request, input.file()), input.system());
             parameters.add(file);
             files.add(InputFile.of("parameters", input.system(), file.facts()));
         }
         ManualMapping mapping = ManualMapping.NONE;
         if (request.mapping() != null) {
-            mapping = new MappingReader().read(source(request.mapping()));
+            mapping = new MappingReader().read(source(request, request.mapping()));
             files.add(InputFile.of("mapping", null, mapping.facts()));
         }
         return new LoadedInputs(rules, persons, extracts, changeLogs, parameters, mapping, files);
@@ -75,20 +75,20 @@ final class InputLoader {
     Extract readExtract(SystemFile input, AnalysisRequest request) {
         String profile = request.profiles().get(input.system());
         if (profile == null) {
-            return extractReader.read(source(input.file()), input.system());
+            return extractReader.read(source(request, input.file()), input.system());
         }
         ImportProfile loaded = ProfileLoader.SHIPPED.contains(profile)
                 ? profileLoader.shipped(profile)
                 : profileLoader.load(Path.of(profile));
-        return loaded.readExtract(extractReader, source(input.file()), input.system());
+        return loaded.readExtract(extractReader, source(request, input.file()), input.system());
     }
 
     /**
      * Files are named by the path as given, not the bare file name: a system's extract and its change log are
      * often both called after the system, and evidence must say which file a line is in.
      */
-    private static TabularSource source(Path file) {
-        return TabularSource.of(file, file.toString());
+    private static TabularSource source(AnalysisRequest request, Path file) {
+        return TabularSource.of(file, request.nameOf(file));
     }
 
     /** A file that is not tabular (the rule set) still belongs to the data basis with its hash. */

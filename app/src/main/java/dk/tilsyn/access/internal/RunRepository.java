@@ -1,0 +1,124 @@
+package dk.tilsyn.access.internal;
+
+import dk.tilsyn.engine.findings.Finding;
+import dk.tilsyn.engine.report.DataBasis;
+import dk.tilsyn.platform.jdbc.Clock;
+import dk.tilsyn.platform.jdbc.Inserts;
+import dk.tilsyn.platform.tenancy.TenantContext;
+import dk.tilsyn.platform.web.Paged;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Runs, their frozen inputs and findings; every query is scoped by {@link TenantContext#institutionId()}. */
+@Repository
+class RunRepository {
+
+    private static final String SELECT = """
+            select r.id, r.status, r.as_of, u.display_name as started_by_name, r.started_at, r.finished_at,
+                   r.rule_set_id, r.rule_set_version, r.rule_set_hash, r.persons_sha256, r.report_sha256,
+                   r.findings_count, r.failure
+            from analysis_run r join app_user u on u.id = r.started_by
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    RunRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    List<AnalysisRun> findAll() {
+        return jdbc.sql(SELECT + "where r.institution_id = ? order by r.id desc")
+                .param(TenantContext.institutionId()).query(AnalysisRun.class).list();
+    }
+
+    Optional<AnalysisRun> findById(long id) {
+        return jdbc.sql(SELECT + "where r.institution_id = ? and r.id = ?")
+                .params(TenantContext.institutionId(), id).query(AnalysisRun.class).optional();
+    }
+
+    long insertQueued(LocalDate asOf, long startedBy, List<Long> evidenceIds, String personsSha256) {
+        long id = Inserts.returningId(jdbc.sql("""
+                        insert into analysis_run (institution_id, status, as_of, started_by, started_at, persons_sha256)
+                        values (?, 'QUEUED', ?, ?, ?, ?)""")
+                .params(TenantContext.institutionId(), asOf, startedBy, Clock.now(), personsSha256));
+        batch.batchUpdate("insert into analysis_run_input (run_id, evidence_id) values (?, ?)",
+                evidenceIds.stream().map(e -> new Object[]{id, e}).toList());
+        return id;
+    }
+
+    List<Long> inputs(long runId) {
+        return jdbc.sql("select i.evidence_id from analysis_run_input i join analysis_run r on r.id = i.run_id "
+                        + "where r.institution_id = ? and i.run_id = ? order by i.evidence_id")
+                .params(TenantContext.institutionId(), runId).query(Long.class).list();
+    }
+
+    void markRunning(long id) {
+        jdbc.sql("update analysis_run set status = 'RUNNING' where institution_id = ? and id = ?")
+                .params(TenantContext.institutionId(), id).update();
+    }
+
+    void markDone(long id, DataBasis basis, String reportSha256, int findings) {
+        jdbc.sql("""
+                        update analysis_run set status = 'DONE', finished_at = ?, rule_set_id = ?, rule_set_version = ?,
+                               rule_set_hash = ?, report_sha256 = ?, findings_count = ?
+                        where institution_id = ? and id = ?""")
+                .params(Clock.now(), basis.ruleSetId(), basis.ruleSetVersion(), basis.ruleSetHash(), reportSha256,
+                        findings, TenantContext.institutionId(), id).update();
+    }
+
+    void markFailed(long id, String failure) {
+        jdbc.sql("update analysis_run set status = 'FAILED', finished_at = ?, failure = ? where institution_id = ? and id = ?")
+                .params(Clock.now(), failure.length() > 4000 ? failure.substring(0, 4000) : failure,
+                        TenantContext.institutionId(), id).update();
+    }
+
+    void insertFindings(long runId, List<Finding> findings) {
+        List<Object[]> rows = new ArrayList<>(findings.size());
+        long institution = TenantContext.institutionId();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            rows.add(new Object[]{institution, runId, i + 1, f.kind().code(), f.severity().code(), f.rule(), f.person(),
+                    String.join(", ", f.systems()),
+                    f.accounts().stream().map(a -> a.system() + ":" + a.account()).collect(Collectors.joining(", ")),
+                    f.evidence().stream().map(s -> s.file() + ":" + s.line()).collect(Collectors.joining(", ")),
+                    f.explanation()});
+        }
+        batch.batchUpdate("""
+                insert into finding (institution_id, run_id, seq, kind, severity, rule, person_key, systems, accounts,
+                                     evidence, explanation)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    Paged<StoredFinding> findings(long runId, String kind, String severity, int page) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder("where institution_id = :institution and run_id = :run");
+        params.put("institution", TenantContext.institutionId());
+        params.put("run", runId);
+        if (kind != null && !kind.isBlank()) {
+            where.append(" and kind = :kind");
+            params.put("kind", kind);
+        }
+        if (severity != null && !severity.isBlank()) {
+            where.append(" and severity = :severity");
+            params.put("severity", severity);
+        }
+        long total = jdbc.sql("select count(*) from finding " + where).params(params).query(Long.class).single();
+        params.put("limit", Paged.DEFAULT_SIZE);
+        params.put("offset", Paged.offset(page, Paged.DEFAULT_SIZE));
+        List<StoredFinding> items = jdbc.sql("select id, seq, kind, severity, rule, person_key, systems, accounts, evidence, "
+                        + "explanation from finding " + where + " order by seq limit :limit offset :offset")
+                .params(params).query(StoredFinding.class).list();
+        return new Paged<>(items, page, Paged.DEFAULT_SIZE, total);
+    }
+}

@@ -1,0 +1,166 @@
+package dk.tilsyn.access.internal;
+
+import dk.tilsyn.engine.pipeline.AnalysisPipeline;
+import dk.tilsyn.engine.pipeline.AnalysisRequest;
+import dk.tilsyn.engine.pipeline.AnalysisResult;
+import dk.tilsyn.engine.pipeline.SystemFile;
+import dk.tilsyn.engine.report.json.JsonReport;
+import dk.tilsyn.organisation.PersonDirectory;
+import dk.tilsyn.platform.audittrail.AuditAction;
+import dk.tilsyn.platform.audittrail.AuditEvent;
+import dk.tilsyn.platform.audittrail.AuditTrail;
+import dk.tilsyn.platform.evidence.EvidenceStore;
+import dk.tilsyn.platform.evidence.StoredFile;
+import dk.tilsyn.platform.tenancy.TenantContext;
+import dk.tilsyn.systems.ItSystem;
+import dk.tilsyn.systems.SystemRegister;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Starts analysis runs and carries them out in the background. A run freezes its inputs when it starts — the
+ * accepted files of every system and a snapshot of the institution's persons, both kept as evidence — so what it
+ * read can always be shown again; its findings and full report are kept when it finishes.
+ */
+@Service
+public class RunService {
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
+
+    private final RunRepository runs;
+    private final EvidenceRepository evidence;
+    private final SystemRegister systems;
+    private final PersonDirectory persons;
+    private final EvidenceStore store;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<Long, CompletableFuture<Void>> underway = new ConcurrentHashMap<>();
+
+    RunService(RunRepository runs, EvidenceRepository evidence, SystemRegister systems, PersonDirectory persons,
+               EvidenceStore store, AuditTrail audit, TransactionTemplate transaction) {
+        this.runs = runs;
+        this.evidence = evidence;
+        this.systems = systems;
+        this.persons = persons;
+        this.store = store;
+        this.audit = audit;
+        this.transaction = transaction;
+    }
+
+    /** @return the new run's id, or empty when there is no accepted extract to analyse */
+    java.util.Optional<Long> start(LocalDate asOf) {
+        List<Evidence> inputs = evidence.findAllAccepted();
+        if (inputs.stream().noneMatch(e -> e.kind() == EvidenceKind.EXTRACT)) {
+            return java.util.Optional.empty();
+        }
+        StoredFile personsFile = store.keep(store.receive(new ByteArrayInputStream(PersonsSnapshot.csv(persons.findAll()))));
+        long userId = TenantContext.user().orElseThrow().id();
+        long institution = TenantContext.institutionId();
+        long id = transaction.execute(status -> {
+            long run = runs.insertQueued(asOf, userId, inputs.stream().map(Evidence::id).toList(), personsFile.sha256());
+            audit.record(AuditEvent.of(institution, AuditAction.CREATE, "analysis-run", run, null,
+                    Map.of("asOf", asOf.toString(), "inputs", inputs.stream().map(Evidence::sha256).toList(),
+                            "persons", personsFile.sha256())));
+            return run;
+        });
+        CompletableFuture<Void> work = CompletableFuture.runAsync(() -> TenantContext.runAs(institution, () -> {
+            execute(id, asOf, inputs, personsFile);
+            return null;
+        }), executor);
+        underway.put(id, work);
+        work.whenComplete((ignored, error) -> underway.remove(id));
+        return java.util.Optional.of(id);
+    }
+
+    /** The run's work, while it is under way in this instance (lets tests and callers wait without polling). */
+    public CompletableFuture<Void> completion(long runId) {
+        return underway.getOrDefault(runId, CompletableFuture.completedFuture(null));
+    }
+
+    private void execute(long id, LocalDate asOf, List<Evidence> inputs, StoredFile personsFile) {
+        try {
+            runs.markRunning(id);
+            AnalysisResult result = new AnalysisPipeline().run(request(asOf, inputs, personsFile));
+            StoredFile report = keepReport(result);
+            transaction.executeWithoutResult(status -> {
+                runs.insertFindings(id, result.findings());
+                runs.markDone(id, result.basis(), report.sha256(), result.findings().size());
+                audit.record(AuditEvent.of(TenantContext.institutionId(), AuditAction.UPDATE, "analysis-run", id,
+                        Map.of("status", "RUNNING"), Map.of("status", "DONE", "findings", result.findings().size(),
+                                "ruleSet", result.basis().ruleSetId() + " " + result.basis().ruleSetVersion(),
+                                "report", report.sha256())));
+            });
+        } catch (RuntimeException e) {
+            log.error("Analysis run {} failed", id, e);
+            transaction.executeWithoutResult(status -> {
+                runs.markFailed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                audit.record(AuditEvent.of(TenantContext.institutionId(), AuditAction.UPDATE, "analysis-run", id,
+                        Map.of("status", "RUNNING"), Map.of("status", "FAILED")));
+            });
+        }
+    }
+
+    private AnalysisRequest request(LocalDate asOf, List<Evidence> inputs, StoredFile personsFile) {
+        List<SystemFile> extracts = new ArrayList<>();
+        List<SystemFile> logs = new ArrayList<>();
+        List<SystemFile> parameters = new ArrayList<>();
+        Map<String, String> profiles = new HashMap<>();
+        Map<Path, String> names = new HashMap<>();
+        for (Evidence upload : inputs) {
+            ItSystem system = systems.findById(upload.systemId()).orElseThrow();
+            SystemFile file = new SystemFile(system.systemKey(), store.path(upload.sha256()));
+            names.put(file.file(), system.systemKey() + "/" + upload.fileName());
+            switch (upload.kind()) {
+                case EXTRACT -> extracts.add(file);
+                case CHANGELOG -> logs.add(file);
+                case PARAMETERS -> parameters.add(file);
+            }
+            if (system.importProfile() != null) {
+                profiles.put(system.systemKey(), system.importProfile());
+            }
+        }
+        Path personsPath = store.path(personsFile.sha256());
+        names.put(personsPath, "personer.csv");
+        return new AnalysisRequest(personsPath, extracts, logs, parameters, List.of(), null, profiles, null, Set.of(),
+                asOf, names);
+    }
+
+    private StoredFile keepReport(AnalysisResult result) {
+        try {
+            Path temporary = Files.createTempFile("tilsyn-report-", ".json");
+            try {
+                try (OutputStream out = Files.newOutputStream(temporary)) {
+                    JsonReport.write(result, out);
+                }
+                try (InputStream in = Files.newInputStream(temporary)) {
+                    return store.keep(store.receive(in));
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dk.tilsyn.access.internal;
+
+import dk.tilsyn.engine.findings.FindingKind;
+import dk.tilsyn.engine.findings.Severity;
+import dk.tilsyn.platform.evidence.EvidenceStore;
+import dk.tilsyn.platform.tenancy.MemberOnly;
+import dk.tilsyn.platform.tenancy.RequiresRole;
+import dk.tilsyn.platform.tenancy.Role;
+import dk.tilsyn.platform.web.Paged;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/** Analysis runs: start one on the accepted files, follow it, read its findings, take its report. */
+@Controller
+class RunsController {
+
+    private final RunService service;
+    private final RunRepository runs;
+    private final EvidenceStore store;
+
+    RunsController(RunService service, RunRepository runs, EvidenceStore store) {
+        this.service = service;
+        this.runs = runs;
+        this.store = store;
+    }
+
+    @MemberOnly
+    @GetMapping("/analyser")
+    String list(Model model) {
+        model.addAttribute("runs", runs.findAll());
+        model.addAttribute("today", LocalDate.now());
+        return "access/runs";
+    }
+
+    @RequiresRole({Role.ADMINISTRATOR, Role.SECURITY_COORDINATOR, Role.CONTROLLER})
+    @PostMapping("/analyser")
+    String start(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                 RedirectAttributes redirect) {
+        if (asOf == null || asOf.isAfter(LocalDate.now())) {
+            redirect.addFlashAttribute("failure", "runs.problem.asOf");
+            return "redirect:/analyser";
+        }
+        return service.start(asOf).map(id -> "redirect:/analyser/" + id).orElseGet(() -> {
+            redirect.addFlashAttribute("failure", "runs.problem.noExtracts");
+            return "redirect:/analyser";
+        });
+    }
+
+    @MemberOnly
+    @GetMapping("/analyser/{runId}")
+    String show(@PathVariable long runId, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String severity, @RequestParam(required = false) Integer page,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
+                Model model) {
+        AnalysisRun run = run(runId);
+        if (htmx != null && run.finished()) {
+            // The status poll saw the run finish: reload the whole page so the findings appear.
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("run", run);
+        model.addAttribute("inputs", runs.inputs(runId).size());
+        model.addAttribute("kinds", Arrays.stream(FindingKind.values()).map(FindingKind::code).toList());
+        model.addAttribute("severities", Arrays.stream(Severity.values()).map(Severity::code).toList());
+        model.addAttribute("kind", kind);
+        model.addAttribute("severity", severity);
+        Paged<StoredFinding> findings = run.finished() ? runs.findings(runId, kind, severity, Paged.clampPage(page))
+                : new Paged<>(List.of(), 1, Paged.DEFAULT_SIZE, 0);
+        model.addAttribute("findings", findings);
+        return htmx != null && !run.finished() ? "access/run :: status" : "access/run";
+    }
+
+    @MemberOnly
+    @GetMapping("/analyser/{runId}/rapport")
+    void report(@PathVariable long runId, HttpServletResponse response) throws IOException {
+        AnalysisRun run = run(runId);
+        if (run.reportSha256() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        response.setContentType("application/json");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("analyse-" + runId + ".json", StandardCharsets.UTF_8).build().toString());
+        try (InputStream in = store.open(run.reportSha256())) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    private AnalysisRun run(long runId) {
+        return runs.findById(runId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

@@ -1,0 +1,149 @@
+package dk.tilsyn.access.internal;
+
+import dk.tilsyn.platform.identity.Institution;
+import dk.tilsyn.platform.tenancy.Role;
+import dk.tilsyn.testsupport.ResponseText;
+import dk.tilsyn.testsupport.TestUsers;
+import dk.tilsyn.testsupport.TilsynIntegrationTest;
+import dk.tilsyn.testsupport.WebClient;
+import dk.tilsyn.testsupport.WebClient.FilePart;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An analysis run end to end over HTTP on the demo data, on H2 and PostgreSQL. The expected findings come from the
+ * hand-written demo/demostyrelsen/expected-findings.csv, limited to what this run has as input (extracts and persons,
+ * the default rule set; no change logs, parameters, reconciliation or local layer).
+ */
+@TilsynIntegrationTest
+class RunsIT {
+
+    private static final Path DEMO = Path.of("..", "demo", "demostyrelsen");
+    private static final List<String> SYSTEMS = List.of("rejsud", "indfak", "navision", "district", "nemkonto");
+    private static final Set<String> KINDS_FROM_EXTRACTS = Set.of("sod-conflict", "sole-authority", "privileged-access",
+            "orphan-account", "duplicate-account", "leaver-access", "master-data-mismatch");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestUsers testUsers;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RunService runs;
+
+    Institution institution;
+    WebClient controller;
+
+    @BeforeEach
+    void anInstitutionWithTheDemoPersonsAndAcceptedExtracts() throws IOException {
+        institution = testUsers.institution("runs");
+        TestUsers.TestUser user = testUsers.user(institution, Role.CONTROLLER, Role.SECURITY_COORDINATOR);
+        controller = new WebClient(port);
+        controller.login(user.username(), user.password());
+        HttpResponse<String> persons = controller.postMultipart("/organisation/import",
+                List.of(Map.entry("_csrf", controller.csrfTokenFrom("/organisation/import")), Map.entry("kind", "persons")),
+                new FilePart("file", "persons.csv", "text/csv", Files.readAllBytes(DEMO.resolve("persons.csv"))));
+        assertThat(ResponseText.unescapeHtml(persons.body())).contains("er indlæst");
+    }
+
+    @Test
+    void aRunFindsWhatTheGuidanceCallsForAndFreezesItsDataBasis() throws Exception {
+        for (String system : SYSTEMS) {
+            uploadAndAccept(system);
+        }
+
+        long runId = start(LocalDate.of(2026, 10, 31));
+        runs.completion(runId).get(120, TimeUnit.SECONDS);
+
+        Map<String, Object> run = jdbc.sql("select status, findings_count, rule_set_id, report_sha256 from analysis_run where id = ?")
+                .param(runId).query().singleRow();
+        assertThat(run).containsEntry("status", "DONE").containsEntry("rule_set_id", "oes-udbetalingsproces");
+        assertThat(findingKeys(runId)).containsExactlyInAnyOrderElementsOf(expectedKeys());
+        assertThat(jdbc.sql("select count(*) from analysis_run_input where run_id = ?").param(runId).query(Long.class).single())
+                .isEqualTo(5);
+        assertThat(jdbc.sql("select evidence from finding where run_id = ? and kind = 'leaver-access' and person_key = 'P0018'").param(runId)
+                .query(String.class).single()).contains("navision/navision.csv:", "rejsud/rejsud.csv:", "personer.csv:19");
+
+        String page = ResponseText.unescapeHtml(controller.get("/analyser/" + runId + "?kind=sod-conflict").body());
+        assertThat(page).contains("Færdig", "oes-udbetalingsproces", "P0012", "P0017").doesNotContain("P0018");
+        String report = controller.get("/analyser/" + runId + "/rapport").body();
+        for (String sha : jdbc.sql("select sha256 from evidence_file where institution_id = ?").param(institution.id())
+                .query(String.class).list()) {
+            assertThat(report).contains(sha);
+        }
+    }
+
+    @Test
+    void withoutAnAcceptedExtractARunIsRefusedWithAMessage() {
+        HttpResponse<String> answer = controller.submit("/analyser", "/analyser", Map.of("asOf", LocalDate.now().toString()));
+
+        assertThat(ResponseText.unescapeHtml(controller.follow(answer).body())).contains("ingen godkendte adgangsudtræk");
+        assertThat(jdbc.sql("select count(*) from analysis_run where institution_id = ?").param(institution.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void anAuditorReadsRunsButCannotStartOne() {
+        TestUsers.TestUser auditor = testUsers.user(institution, Role.AUDITOR);
+        WebClient reader = new WebClient(port);
+        reader.login(auditor.username(), auditor.password());
+
+        assertThat(reader.get("/analyser").statusCode()).isEqualTo(200);
+        assertThat(reader.submit("/analyser", "/analyser", Map.of("asOf", LocalDate.now().toString())).statusCode()).isEqualTo(403);
+    }
+
+    private void uploadAndAccept(String system) throws IOException {
+        String systemPath = WebClient.locationPath(controller.submit("/systemer", "/systemer",
+                Map.of("key", system, "name", system, "profile", "")));
+        String extracts = systemPath + "/udtraek";
+        HttpResponse<String> uploaded = controller.postMultipart(extracts,
+                List.of(Map.entry("_csrf", controller.csrfTokenFrom(extracts)), Map.entry("kind", "EXTRACT"),
+                        Map.entry("asOf", "2026-10-31")),
+                new FilePart("file", system + ".csv", "text/csv", Files.readAllBytes(DEMO.resolve("extracts").resolve(system + ".csv"))));
+        assertThat(ResponseText.unescapeHtml(uploaded.body())).as(system).contains("Filen er læst uden fejl");
+        long id = jdbc.sql("select max(id) from evidence_file where institution_id = ?").param(institution.id())
+                .query(Long.class).single();
+        controller.submit(extracts + "/" + id, extracts + "/" + id + "/godkend", Map.of());
+    }
+
+    private long start(LocalDate asOf) {
+        HttpResponse<String> answer = controller.submit("/analyser", "/analyser", Map.of("asOf", asOf.toString()));
+        return Long.parseLong(WebClient.locationPath(answer).substring("/analyser/".length()));
+    }
+
+    private List<String> findingKeys(long runId) {
+        return jdbc.sql("select kind, person_key, systems, accounts from finding where run_id = ?").param(runId)
+                .query((rs, n) -> key(rs.getString(1), rs.getString(2), rs.getString(3).split(", "),
+                        rs.getString(4).split(", "))).list();
+    }
+
+    private static List<String> expectedKeys() throws IOException {
+        return Files.readAllLines(DEMO.resolve("expected-findings.csv")).stream().skip(1).filter(l -> !l.isBlank())
+                .map(line -> line.split(";", -1))
+                .filter(c -> KINDS_FROM_EXTRACTS.contains(c[0]) && !c[3].contains("navision:ankn")) // P0019 needs the local layer
+                .map(c -> key(c[0], c[1], c[2].split("\\|"), c[3].split("\\|"))).toList();
+    }
+
+    private static String key(String kind, String person, String[] systems, String[] accounts) {
+        return kind + ";" + (person == null ? "" : person) + ";" + Arrays.stream(systems).sorted().collect(Collectors.joining("|"))
+                + ";" + Arrays.stream(accounts).sorted().collect(Collectors.joining("|"));
+    }
+}
