@@ -100,25 +100,57 @@ class RunRepository {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
-    Paged<StoredFinding> findings(long runId, String kind, String severity, int page) {
+    /** One page of a run's findings, filtered and sorted on the server. */
+    Paged<StoredFinding> findings(long runId, FindingFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder("where institution_id = :institution and run_id = :run");
+        StringBuilder where = new StringBuilder("where f.institution_id = :institution and f.run_id = :run");
         params.put("institution", TenantContext.institutionId());
         params.put("run", runId);
-        if (kind != null && !kind.isBlank()) {
-            where.append(" and kind = :kind");
-            params.put("kind", kind);
+        equal(where, params, "f.kind", "kind", filter.kind());
+        equal(where, params, "f.severity", "severity", filter.severity());
+        equal(where, params, "f.rule", "rule", filter.rule());
+        if (present(filter.system())) {
+            // systems are stored as "a, b, c": match a whole system id, not a prefix of another
+            where.append(" and (', ' || f.systems || ', ') like :system");
+            params.put("system", "%, " + filter.system().strip() + ", %");
         }
-        if (severity != null && !severity.isBlank()) {
-            where.append(" and severity = :severity");
-            params.put("severity", severity);
+        if (filter.orgUnitId() != null) {
+            where.append(" and f.person_key in (select p.person_key from person p where p.institution_id = :institution"
+                    + " and p.org_unit_id = :unit)");
+            params.put("unit", filter.orgUnitId());
         }
-        long total = jdbc.sql("select count(*) from finding " + where).params(params).query(Long.class).single();
+        if (present(filter.text())) {
+            where.append(" and (lower(f.explanation) like :text or lower(f.accounts) like :text"
+                    + " or lower(coalesce(f.person_key, '')) like :text)");
+            params.put("text", "%" + filter.text().strip().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        long total = jdbc.sql("select count(*) from finding f " + where).params(params).query(Long.class).single();
         params.put("limit", Paged.DEFAULT_SIZE);
-        params.put("offset", Paged.offset(page, Paged.DEFAULT_SIZE));
-        List<StoredFinding> items = jdbc.sql("select id, seq, kind, severity, rule, person_key, systems, accounts, evidence, "
-                        + "explanation from finding " + where + " order by seq limit :limit offset :offset")
+        params.put("offset", Paged.offset(filter.page(), Paged.DEFAULT_SIZE));
+        List<StoredFinding> items = jdbc.sql("select f.id, f.seq, f.kind, f.severity, f.rule, f.person_key, f.systems, "
+                        + "f.accounts, f.evidence, f.explanation from finding f " + where + " order by " + filter.orderBy()
+                        + " limit :limit offset :offset")
                 .params(params).query(StoredFinding.class).list();
-        return new Paged<>(items, page, Paged.DEFAULT_SIZE, total);
+        return new Paged<>(items, filter.page(), Paged.DEFAULT_SIZE, total);
+    }
+
+    /** The rules and systems a run's findings name, for the filter's choices. */
+    List<String> distinct(long runId, String column) {
+        if (!List.of("rule", "kind").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbc.sql("select distinct " + column + " from finding where institution_id = ? and run_id = ? order by " + column)
+                .params(TenantContext.institutionId(), runId).query(String.class).list();
+    }
+
+    private static void equal(StringBuilder where, Map<String, Object> params, String column, String name, String value) {
+        if (present(value)) {
+            where.append(" and ").append(column).append(" = :").append(name);
+            params.put(name, value.strip());
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 }

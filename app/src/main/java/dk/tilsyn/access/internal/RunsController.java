@@ -1,12 +1,13 @@
 package dk.tilsyn.access.internal;
 
-import dk.tilsyn.engine.findings.FindingKind;
 import dk.tilsyn.engine.findings.Severity;
+import dk.tilsyn.organisation.PersonDirectory;
 import dk.tilsyn.platform.evidence.EvidenceStore;
 import dk.tilsyn.platform.tenancy.MemberOnly;
 import dk.tilsyn.platform.tenancy.RequiresRole;
 import dk.tilsyn.platform.tenancy.Role;
 import dk.tilsyn.platform.web.Paged;
+import dk.tilsyn.systems.SystemRegister;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -36,11 +37,16 @@ class RunsController {
     private final RunService service;
     private final RunRepository runs;
     private final EvidenceStore store;
+    private final SystemRegister systems;
+    private final PersonDirectory persons;
 
-    RunsController(RunService service, RunRepository runs, EvidenceStore store) {
+    RunsController(RunService service, RunRepository runs, EvidenceStore store, SystemRegister systems,
+                   PersonDirectory persons) {
         this.service = service;
         this.runs = runs;
         this.store = store;
+        this.systems = systems;
+        this.persons = persons;
     }
 
     @MemberOnly
@@ -68,7 +74,10 @@ class RunsController {
     @MemberOnly
     @GetMapping("/analyser/{runId}")
     String show(@PathVariable long runId, @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String severity, @RequestParam(required = false) Integer page,
+                @RequestParam(required = false) String severity, @RequestParam(required = false) String rule,
+                @RequestParam(required = false) String system, @RequestParam(required = false) Long unit,
+                @RequestParam(required = false) String q, @RequestParam(defaultValue = "severity") String sort,
+                @RequestParam(defaultValue = "false") boolean desc, @RequestParam(required = false) Integer page,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
                 Model model) {
         AnalysisRun run = run(runId);
@@ -78,11 +87,14 @@ class RunsController {
         }
         model.addAttribute("run", run);
         model.addAttribute("inputs", runs.inputs(runId).size());
-        model.addAttribute("kinds", Arrays.stream(FindingKind.values()).map(FindingKind::code).toList());
+        FindingFilter filter = new FindingFilter(kind, severity, rule, system, unit, q, sort, desc, Paged.clampPage(page));
+        model.addAttribute("filter", filter);
+        model.addAttribute("kinds", run.finished() ? runs.distinct(runId, "kind") : List.of());
+        model.addAttribute("rules", run.finished() ? runs.distinct(runId, "rule") : List.of());
         model.addAttribute("severities", Arrays.stream(Severity.values()).map(Severity::code).toList());
-        model.addAttribute("kind", kind);
-        model.addAttribute("severity", severity);
-        Paged<StoredFinding> findings = run.finished() ? runs.findings(runId, kind, severity, Paged.clampPage(page))
+        model.addAttribute("systems", systems.systems());
+        model.addAttribute("units", persons.orgUnits());
+        Paged<StoredFinding> findings = run.finished() ? runs.findings(runId, filter)
                 : new Paged<>(List.of(), 1, Paged.DEFAULT_SIZE, 0);
         model.addAttribute("findings", findings);
         return htmx != null && !run.finished() ? "access/run :: status" : "access/run";

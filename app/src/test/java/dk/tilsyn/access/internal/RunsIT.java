@@ -84,11 +84,38 @@ class RunsIT {
 
         String page = ResponseText.unescapeHtml(controller.get("/analyser/" + runId + "?kind=sod-conflict").body());
         assertThat(page).contains("Færdig", "oes-udbetalingsproces", "P0012", "P0017").doesNotContain("P0018");
+        assertFilters(runId);
         String report = controller.get("/analyser/" + runId + "/rapport").body();
         for (String sha : jdbc.sql("select sha256 from evidence_file where institution_id = ?").param(institution.id())
                 .query(String.class).list()) {
             assertThat(report).contains(sha);
         }
+    }
+
+    /** Server-side filters and order of the findings list, each checked against what the data must give. */
+    private void assertFilters(long runId) {
+        String run = "/analyser/" + runId;
+        assertThat(persons(run + "?rule=derived-approval-and-navision")).containsExactlyInAnyOrder("P0012", "P0017");
+        assertThat(persons(run + "?system=district&kind=sole-authority")).containsExactlyInAnyOrder("P0003", "P0065");
+        assertThat(persons(run + "?q=juho")).containsOnly("P0012");
+        long bookkeeping = jdbc.sql("select id from org_unit where institution_id = ? and code = 'BOG'")
+                .param(institution.id()).query(Long.class).single();
+        List<String> inBookkeeping = persons(run + "?unit=" + bookkeeping);
+        assertThat(inBookkeeping).contains("P0012", "P0017", "P0018", "P0021", "P0022").doesNotContain("P0062", "P0065");
+        List<String> bySeverity = persons(run + "?kind=sod-conflict");
+        assertThat(bySeverity.subList(0, 2)).containsExactlyInAnyOrder("P0062", "P0107"); // the critical ones first
+        assertThat(persons(run + "?kind=sod-conflict&sort=person&desc=true")).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    /** The person column of a findings page, in order. */
+    private List<String> persons(String path) {
+        String page = controller.get(path).body();
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td>(P\\d{4}|–)</td>").matcher(page);
+        List<String> persons = new java.util.ArrayList<>();
+        while (cell.find()) {
+            persons.add(cell.group(1));
+        }
+        return persons;
     }
 
     @Test

@@ -488,6 +488,8 @@ class TenancyWalkIT {
         parameters.put("kind", List.of("persons", "org_units", "EXTRACT"));
         parameters.put("asOf", List.of(LocalDate.now().toString()));
         parameters.put("severity", List.of("high"));
+        parameters.put("rule", List.of("correlation.orphan-account"));
+        parameters.put("system", List.of("rejsud"));
         // Systems: A's system id, and a profile.
         parameters.put("key", List.of("rejsud"));
         parameters.put("profile", List.of("rejsud-gruppemedlemskab"));
