@@ -134,6 +134,18 @@ class RunRepository {
         return new Paged<>(items, filter.page(), Paged.DEFAULT_SIZE, total);
     }
 
+    List<StoredFinding> allFindings(long runId) {
+        return jdbc.sql("select id, seq, kind, severity, rule, person_key, systems, accounts, evidence, explanation "
+                        + "from finding where institution_id = ? and run_id = ? order by seq")
+                .params(TenantContext.institutionId(), runId).query(StoredFinding.class).list();
+    }
+
+    /** The finished run before this one, if any: what a comparison is made with by default. */
+    Optional<AnalysisRun> previousDone(long runId) {
+        return jdbc.sql(SELECT + "where r.institution_id = ? and r.id < ? and r.status = 'DONE' order by r.id desc limit 1")
+                .params(TenantContext.institutionId(), runId).query(AnalysisRun.class).optional();
+    }
+
     /** The rules and systems a run's findings name, for the filter's choices. */
     List<String> distinct(long runId, String column) {
         if (!List.of("rule", "kind").contains(column)) {

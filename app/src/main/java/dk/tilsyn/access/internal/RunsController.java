@@ -100,6 +100,23 @@ class RunsController {
         return htmx != null && !run.finished() ? "access/run :: status" : "access/run";
     }
 
+    /** New, resolved and unchanged findings since an earlier run (the previous finished one unless chosen). */
+    @MemberOnly
+    @GetMapping("/analyser/{runId}/sammenligning")
+    String compare(@PathVariable long runId, @RequestParam(name = "med", required = false) Long earlierId, Model model) {
+        AnalysisRun later = run(runId);
+        java.util.Optional<AnalysisRun> earlier = earlierId == null ? runs.previousDone(runId) : runs.findById(earlierId);
+        model.addAttribute("run", later);
+        model.addAttribute("runs", runs.findAll().stream().filter(r -> r.id() != runId && "DONE".equals(r.status())).toList());
+        if (earlier.isEmpty() || !later.finished() || !earlier.get().finished()) {
+            model.addAttribute("comparison", null);
+            return "access/compare";
+        }
+        model.addAttribute("comparison", RunComparison.of(earlier.get(), runs.allFindings(earlier.get().id()),
+                later, runs.allFindings(runId)));
+        return "access/compare";
+    }
+
     @MemberOnly
     @GetMapping("/analyser/{runId}/rapport")
     void report(@PathVariable long runId, HttpServletResponse response) throws IOException {

@@ -92,6 +92,42 @@ class RunsIT {
         }
     }
 
+    @Test
+    void aSecondRunIsComparedWithThePreviousOne() throws Exception {
+        for (String system : SYSTEMS) {
+            uploadAndAccept(system);
+        }
+        long first = start(LocalDate.of(2026, 10, 31));
+        runs.completion(first).get(120, TimeUnit.SECONDS);
+        // The new RejsUd extract: P0021 (lera) no longer approves; P0047 (thol) has become local administrator. P0047
+        // is also Rekvirent in IndFak (an accounting function, 004 §4.1.6), so that is two new findings, not one.
+        List<String> lines = Files.readAllLines(DEMO.resolve("extracts").resolve("rejsud.csv"));
+        List<String> changed = new java.util.ArrayList<>(lines.stream()
+                .filter(line -> !(line.startsWith("lera;") && (line.contains(";Godkender;") || line.contains(";Prokura;")))).toList());
+        changed.add(lines.stream().filter(line -> line.startsWith("thol;")).findFirst().orElseThrow()
+                .replace(";Rejsende;", ";Lokal systemadministrator;"));
+        String systemPath = jdbc.sql("select id from it_system where institution_id = ? and system_key = 'rejsud'")
+                .param(institution.id()).query(Long.class).single().toString();
+        String extracts = "/systemer/" + systemPath + "/udtraek";
+        controller.postMultipart(extracts, List.of(Map.entry("_csrf", controller.csrfTokenFrom(extracts)),
+                        Map.entry("kind", "EXTRACT"), Map.entry("asOf", "2026-10-31")),
+                new FilePart("file", "rejsud-ny.csv", "text/csv", String.join("\r\n", changed).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        long newest = jdbc.sql("select max(id) from evidence_file where institution_id = ?").param(institution.id())
+                .query(Long.class).single();
+        controller.submit(extracts + "/" + newest, extracts + "/" + newest + "/godkend", Map.of());
+        long second = start(LocalDate.of(2026, 10, 31));
+        runs.completion(second).get(120, TimeUnit.SECONDS);
+
+        String page = ResponseText.unescapeHtml(controller.get("/analyser/" + second + "/sammenligning").body());
+
+        long total = jdbc.sql("select findings_count from analysis_run where id = ?").param(second).query(Long.class).single();
+        assertThat(page).contains("I forhold til analyse " + first + ": 2 nye fund, 1 løste fund og " + (total - 2) + " uændrede.");
+        String added = page.substring(page.indexOf("Nye fund"), page.indexOf("Løste fund"));
+        String resolved = page.substring(page.indexOf("Løste fund"), page.indexOf("Uændrede fund"));
+        assertThat(added).contains("P0047", "privileged-user", "accounting-and-privileged");
+        assertThat(resolved).contains("P0021", "derived-approval-and-bank");
+    }
+
     /** Server-side filters and order of the findings list, each checked against what the data must give. */
     private void assertFilters(long runId) {
         String run = "/analyser/" + runId;

@@ -490,6 +490,7 @@ class TenancyWalkIT {
         parameters.put("severity", List.of("high"));
         parameters.put("rule", List.of("correlation.orphan-account"));
         parameters.put("system", List.of("rejsud"));
+        parameters.put("med", List.of(Long.toString(runId)));
         // Systems: A's system id, and a profile.
         parameters.put("key", List.of("rejsud"));
         parameters.put("profile", List.of("rejsud-gruppemedlemskab"));

@@ -263,6 +263,10 @@ class BrowserJourneyIT {
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         PlaywrightAssertions.assertThat(page.locator("#run-status")).containsText("Færdig");
         check(page, "run");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sammenlign med en tidligere analyse")).click();
+        page.waitForURL(Pattern.compile(".*/analyser/\\d+/sammenligning"));
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("ingen tidligere færdig analyse");
+        check(page, "run-compare");
     }
 
     private void administration(Page page, String username) {
