@@ -1,17 +1,50 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.tenancy.Role;
+import dk.tilsyn.platform.web.DashboardTile;
+import dk.tilsyn.platform.web.DashboardTiles;
 import dk.tilsyn.platform.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
-/** The feature's menu entry. */
+/** The feature's menu entries and front-page figures. */
 @Configuration(proxyBeanMethods = false)
 class AccessWiring {
 
     @Bean
     NavigationItem accessNavigationItem() {
         return new NavigationItem("access", "/analyser", "nav.runs", 30, Set.of());
+    }
+
+    @Bean
+    NavigationItem actionsNavigationItem() {
+        return new NavigationItem("actions", "/handlinger", "nav.actions", 32, Set.of());
+    }
+
+    @Bean
+    NavigationItem noticesNavigationItem() {
+        return new NavigationItem("notices", "/beskeder", "nav.notices", 34, Set.of());
+    }
+
+    @Bean
+    NavigationItem responsibilityNavigationItem() {
+        return new NavigationItem("responsibility", "/ansvar", "nav.responsibility", 36,
+                Set.of(Role.ADMINISTRATOR, Role.SECURITY_COORDINATOR));
+    }
+
+    @Bean
+    DashboardTiles accessTiles(RunRepository runs, DecisionRepository decisions, NoticeRepository notices) {
+        return user -> {
+            List<DashboardTile> tiles = new ArrayList<>();
+            runs.latestDone().ifPresent(run -> tiles.add(new DashboardTile("dashboard.tile.openFindings",
+                    runs.countOpen(run.id()), "/analyser/" + run.id() + "?status=open", 30)));
+            tiles.add(new DashboardTile("dashboard.tile.myActions", decisions.countOpenActions(user.id()), "/handlinger", 32));
+            tiles.add(new DashboardTile("dashboard.tile.notices", notices.unread(user.id()), "/beskeder", 34));
+            return tiles;
+        };
     }
 }

@@ -37,6 +37,13 @@ class EvidenceRepository {
                 .params(TenantContext.institutionId(), systemId, id).query(Evidence.class).optional();
     }
 
+    /** The files a run read, as they were frozen when it started. */
+    List<Evidence> inputsOf(long runId) {
+        return jdbc.sql(SELECT + "join analysis_run_input i on i.evidence_id = e.id join analysis_run r on r.id = i.run_id "
+                        + "where e.institution_id = ? and r.institution_id = ? and i.run_id = ? order by e.id")
+                .params(TenantContext.institutionId(), TenantContext.institutionId(), runId).query(Evidence.class).list();
+    }
+
     long insertPending(long systemId, EvidenceKind kind, String fileName, StoredFile file, long rows, LocalDate asOf,
                        long uploadedBy) {
         return Inserts.returningId(jdbc.sql("""

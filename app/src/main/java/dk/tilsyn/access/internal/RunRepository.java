@@ -25,7 +25,7 @@ class RunRepository {
     private static final String SELECT = """
             select r.id, r.status, r.as_of, u.display_name as started_by_name, r.started_at, r.finished_at,
                    r.rule_set_id, r.rule_set_version, r.rule_set_hash, r.persons_sha256, r.report_sha256,
-                   r.findings_count, r.failure
+                   r.findings_count, r.failure, r.matrix_sha256
             from analysis_run r join app_user u on u.id = r.started_by
             """;
 
@@ -83,21 +83,35 @@ class RunRepository {
                         TenantContext.institutionId(), id).update();
     }
 
-    void insertFindings(long runId, List<Finding> findings) {
+    /**
+     * @param documentedUntil for privileged-access findings, how long the current documentation of their accounts
+     *                        lasts (null: undocumented)
+     */
+    void insertFindings(long runId, List<Finding> findings, List<FindingFacts> facts,
+                        java.util.function.Function<Finding, LocalDate> documentedUntil) {
         List<Object[]> rows = new ArrayList<>(findings.size());
         long institution = TenantContext.institutionId();
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
+            FindingFacts fact = facts.get(i);
             rows.add(new Object[]{institution, runId, i + 1, f.kind().code(), f.severity().code(), f.rule(), f.person(),
-                    String.join(", ", f.systems()),
-                    f.accounts().stream().map(a -> a.system() + ":" + a.account()).collect(Collectors.joining(", ")),
+                    String.join(", ", f.systems()), FindingFacts.accountsText(f),
                     f.evidence().stream().map(s -> s.file() + ":" + s.line()).collect(Collectors.joining(", ")),
-                    f.explanation()});
+                    f.explanation(), fact.identityKey(), fact.accessHash(), String.join("\n", fact.functions()),
+                    documentedUntil.apply(f)});
+            if (rows.size() == 5_000) {
+                insertFindingRows(rows);
+            }
         }
+        insertFindingRows(rows);
+    }
+
+    private void insertFindingRows(List<Object[]> rows) {
         batch.batchUpdate("""
                 insert into finding (institution_id, run_id, seq, kind, severity, rule, person_key, systems, accounts,
-                                     evidence, explanation)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                     evidence, explanation, identity_key, access_hash, functions, documented_until)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        rows.clear();
     }
 
     /** One page of a run's findings, filtered and sorted on the server. */
@@ -106,7 +120,12 @@ class RunRepository {
         StringBuilder where = new StringBuilder("where f.institution_id = :institution and f.run_id = :run");
         params.put("institution", TenantContext.institutionId());
         params.put("run", runId);
+        params.put("today", LocalDate.now());
         equal(where, params, "f.kind", "kind", filter.kind());
+        if (present(filter.status()) && StoredFinding.STATUSES.contains(filter.status())) {
+            where.append(" and ").append(StoredFinding.STATUS).append(" = :status");
+            params.put("status", filter.status());
+        }
         equal(where, params, "f.severity", "severity", filter.severity());
         equal(where, params, "f.rule", "rule", filter.rule());
         if (present(filter.system())) {
@@ -124,20 +143,61 @@ class RunRepository {
                     + " or lower(coalesce(f.person_key, '')) like :text)");
             params.put("text", "%" + filter.text().strip().toLowerCase(java.util.Locale.ROOT) + "%");
         }
-        long total = jdbc.sql("select count(*) from finding f " + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*)" + StoredFinding.FROM + where).params(params).query(Long.class).single();
         params.put("limit", Paged.DEFAULT_SIZE);
         params.put("offset", Paged.offset(filter.page(), Paged.DEFAULT_SIZE));
-        List<StoredFinding> items = jdbc.sql("select f.id, f.seq, f.kind, f.severity, f.rule, f.person_key, f.systems, "
-                        + "f.accounts, f.evidence, f.explanation from finding f " + where + " order by " + filter.orderBy()
+        List<StoredFinding> items = jdbc.sql("select " + StoredFinding.COLUMNS + StoredFinding.FROM + where
+                        + " order by " + filter.orderBy()
                         + " limit :limit offset :offset")
                 .params(params).query(StoredFinding.class).list();
         return new Paged<>(items, filter.page(), Paged.DEFAULT_SIZE, total);
     }
 
     List<StoredFinding> allFindings(long runId) {
-        return jdbc.sql("select id, seq, kind, severity, rule, person_key, systems, accounts, evidence, explanation "
-                        + "from finding where institution_id = ? and run_id = ? order by seq")
-                .params(TenantContext.institutionId(), runId).query(StoredFinding.class).list();
+        return jdbc.sql("select " + StoredFinding.COLUMNS + StoredFinding.FROM
+                        + "where f.institution_id = :institution and f.run_id = :run order by f.seq")
+                .param("institution", TenantContext.institutionId()).param("run", runId).param("today", LocalDate.now())
+                .query(StoredFinding.class).list();
+    }
+
+    Optional<StoredFinding> finding(long runId, long findingId) {
+        return jdbc.sql("select " + StoredFinding.COLUMNS + StoredFinding.FROM
+                        + "where f.institution_id = :institution and f.run_id = :run and f.id = :id")
+                .param("institution", TenantContext.institutionId()).param("run", runId).param("id", findingId)
+                .param("today", LocalDate.now()).query(StoredFinding.class).optional();
+    }
+
+    /** A person's findings in a run, most serious first. */
+    List<StoredFinding> findingsOf(long runId, String personKey) {
+        return jdbc.sql("select " + StoredFinding.COLUMNS + StoredFinding.FROM
+                        + "where f.institution_id = :institution and f.run_id = :run and f.person_key = :person order by f.seq")
+                .param("institution", TenantContext.institutionId()).param("run", runId).param("person", personKey)
+                .param("today", LocalDate.now()).query(StoredFinding.class).list();
+    }
+
+    /** The newest finished run, which the person page and the preventive check answer from. */
+    Optional<AnalysisRun> latestDone() {
+        return jdbc.sql(SELECT + "where r.institution_id = ? and r.status = 'DONE' order by r.id desc limit 1")
+                .param(TenantContext.institutionId()).query(AnalysisRun.class).optional();
+    }
+
+    long countOpen(long runId) {
+        return jdbc.sql("select count(*)" + StoredFinding.FROM + "where f.institution_id = :institution and f.run_id = :run and "
+                        + StoredFinding.STATUS + " in ('open', 'expired')")
+                .param("institution", TenantContext.institutionId()).param("run", runId).param("today", LocalDate.now())
+                .query(Long.class).single();
+    }
+
+    void setMatrix(long runId, String sha256) {
+        jdbc.sql("update analysis_run set matrix_sha256 = ? where institution_id = ? and id = ?")
+                .params(sha256, TenantContext.institutionId(), runId).update();
+    }
+
+    /** Documentation was added for an account: privileged-access findings about it show as documented. */
+    void markDocumented(String accountText, LocalDate until) {
+        jdbc.sql("update finding set documented_until = ? where institution_id = ? and kind = 'privileged-access' "
+                        + "and accounts = ? and (documented_until is null or documented_until < ?)")
+                .params(until, TenantContext.institutionId(), accountText, until).update();
     }
 
     /** The finished run before this one, if any: what a comparison is made with by default. */

@@ -4,6 +4,9 @@ import dk.tilsyn.engine.pipeline.AnalysisPipeline;
 import dk.tilsyn.engine.pipeline.AnalysisRequest;
 import dk.tilsyn.engine.pipeline.AnalysisResult;
 import dk.tilsyn.engine.pipeline.SystemFile;
+import dk.tilsyn.engine.findings.Finding;
+import dk.tilsyn.engine.findings.FindingKind;
+import dk.tilsyn.engine.report.MatrixWorkbook;
 import dk.tilsyn.engine.report.json.JsonReport;
 import dk.tilsyn.organisation.PersonDirectory;
 import dk.tilsyn.platform.audittrail.AuditAction;
@@ -54,11 +57,18 @@ public class RunService {
     private final EvidenceStore store;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final RunDetailsRepository details;
+    private final DocumentationRepository documentation;
+    private final DecisionService decisions;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, CompletableFuture<Void>> underway = new ConcurrentHashMap<>();
 
     RunService(RunRepository runs, EvidenceRepository evidence, SystemRegister systems, PersonDirectory persons,
-               EvidenceStore store, AuditTrail audit, TransactionTemplate transaction) {
+               EvidenceStore store, AuditTrail audit, TransactionTemplate transaction, RunDetailsRepository details,
+               DocumentationRepository documentation, DecisionService decisions) {
+        this.details = details;
+        this.documentation = documentation;
+        this.decisions = decisions;
         this.runs = runs;
         this.evidence = evidence;
         this.systems = systems;
@@ -102,9 +112,15 @@ public class RunService {
         try {
             runs.markRunning(id);
             AnalysisResult result = new AnalysisPipeline().run(request(asOf, inputs, personsFile));
-            StoredFile report = keepReport(result);
+            StoredFile report = keep(out -> JsonReport.write(result, out));
+            StoredFile matrix = keep(out -> MatrixWorkbook.write(result.matrix(), result.findings(), result.basis(), out));
+            List<FindingFacts> facts = FindingFacts.of(result);
+            Map<String, LocalDate> documented = documentation.currentUntil(LocalDate.now());
             transaction.executeWithoutResult(status -> {
-                runs.insertFindings(id, result.findings());
+                runs.insertFindings(id, result.findings(), facts, finding -> documentedUntil(finding, documented));
+                details.insert(id, result.matrix(), result.accountsByRef());
+                runs.setMatrix(id, matrix.sha256());
+                decisions.carryOver(id);
                 runs.markDone(id, result.basis(), report.sha256(), result.findings().size());
                 audit.record(AuditEvent.of(TenantContext.institutionId(), AuditAction.UPDATE, "analysis-run", id,
                         Map.of("status", "RUNNING"), Map.of("status", "DONE", "findings", result.findings().size(),
@@ -146,12 +162,29 @@ public class RunService {
                 asOf, names);
     }
 
-    private StoredFile keepReport(AnalysisResult result) {
+    /** A privileged-access finding is documented while every account it names has current documentation. */
+    private static LocalDate documentedUntil(Finding finding, Map<String, LocalDate> documented) {
+        if (finding.kind() != FindingKind.PRIVILEGED_ACCESS || finding.accounts().isEmpty()) {
+            return null;
+        }
+        LocalDate until = null;
+        for (var account : finding.accounts()) {
+            LocalDate end = documented.get(account.system() + ":" + account.account());
+            if (end == null) {
+                return null;
+            }
+            until = until == null || end.isBefore(until) ? end : until;
+        }
+        return until;
+    }
+
+    /** Writes a file to a temporary place, then keeps it in the evidence store (reports can be hundreds of MB). */
+    private StoredFile keep(Writer writer) {
         try {
-            Path temporary = Files.createTempFile("tilsyn-report-", ".json");
+            Path temporary = Files.createTempFile("tilsyn-run-", ".out");
             try {
                 try (OutputStream out = Files.newOutputStream(temporary)) {
-                    JsonReport.write(result, out);
+                    writer.write(out);
                 }
                 try (InputStream in = Files.newInputStream(temporary)) {
                     return store.keep(store.receive(in));
@@ -162,5 +195,10 @@ public class RunService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Writer {
+        void write(OutputStream out) throws IOException;
     }
 }

@@ -74,7 +74,8 @@ class RunsController {
     @MemberOnly
     @GetMapping("/analyser/{runId}")
     String show(@PathVariable long runId, @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String severity, @RequestParam(required = false) String rule,
+                @RequestParam(required = false) String severity, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String rule,
                 @RequestParam(required = false) String system, @RequestParam(required = false) Long unit,
                 @RequestParam(required = false) String q, @RequestParam(defaultValue = "severity") String sort,
                 @RequestParam(defaultValue = "false") boolean desc, @RequestParam(required = false) Integer page,
@@ -87,11 +88,12 @@ class RunsController {
         }
         model.addAttribute("run", run);
         model.addAttribute("inputs", runs.inputs(runId).size());
-        FindingFilter filter = new FindingFilter(kind, severity, rule, system, unit, q, sort, desc, Paged.clampPage(page));
+        FindingFilter filter = new FindingFilter(kind, severity, status, rule, system, unit, q, sort, desc, Paged.clampPage(page));
         model.addAttribute("filter", filter);
         model.addAttribute("kinds", run.finished() ? runs.distinct(runId, "kind") : List.of());
         model.addAttribute("rules", run.finished() ? runs.distinct(runId, "rule") : List.of());
         model.addAttribute("severities", Arrays.stream(Severity.values()).map(Severity::code).toList());
+        model.addAttribute("statuses", StoredFinding.STATUSES);
         model.addAttribute("systems", systems.systems());
         model.addAttribute("units", persons.orgUnits());
         Paged<StoredFinding> findings = run.finished() ? runs.findings(runId, filter)

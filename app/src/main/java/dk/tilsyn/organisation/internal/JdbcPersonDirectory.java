@@ -25,6 +25,16 @@ class JdbcPersonDirectory implements PersonDirectory {
     }
 
     @Override
+    public Optional<Person> findById(long id) {
+        return persons.findById(id);
+    }
+
+    @Override
+    public List<Person> findByLogin(String username, String email) {
+        return persons.findByLogin(username, email);
+    }
+
+    @Override
     public List<Person> findAll() {
         return persons.findAll();
     }

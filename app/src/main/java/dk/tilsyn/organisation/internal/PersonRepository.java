@@ -36,6 +36,14 @@ class PersonRepository {
                 .params(TenantContext.institutionId(), id).query(Person.class).optional();
     }
 
+    /** The persons a login belongs to: same username or e-mail, compared without case. */
+    List<Person> findByLogin(String username, String email) {
+        return jdbc.sql(SELECT + "where p.institution_id = ? and (lower(p.username) = ? or lower(p.email) = ?)")
+                .params(TenantContext.institutionId(), username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT),
+                        email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT))
+                .query(Person.class).list();
+    }
+
     Optional<Person> findByKey(String personKey) {
         return jdbc.sql(SELECT + "where p.institution_id = ? and p.person_key = ?")
                 .params(TenantContext.institutionId(), personKey).query(Person.class).optional();

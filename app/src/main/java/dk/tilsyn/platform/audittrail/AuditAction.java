@@ -14,7 +14,10 @@ public enum AuditAction {
     ROLE_GRANTED,
     ROLE_REVOKED,
     EXPORT,
-    VERIFY;
+    VERIFY,
+    ACCEPT,
+    REJECT,
+    DOCUMENT;
 
     public String messageKey() {
         return "audit.action." + name();

@@ -146,10 +146,11 @@ class RunsIT {
     /** The person column of a findings page, in order. */
     private List<String> persons(String path) {
         String page = controller.get(path).body();
-        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td>(P\\d{4}|–)</td>").matcher(page);
+        java.util.regex.Matcher cell = java.util.regex.Pattern
+                .compile("<td><a href=\"/personadgang/[^\"]*\">(P\\d{4})</a></td>|<td><span>(–)</span></td>").matcher(page);
         List<String> persons = new java.util.ArrayList<>();
         while (cell.find()) {
-            persons.add(cell.group(1));
+            persons.add(cell.group(1) != null ? cell.group(1) : cell.group(2));
         }
         return persons;
     }

@@ -54,8 +54,10 @@ public final class AnalysisPipeline {
         Matrix matrix = analyzer.matrix(subjects, request.asOf());
         DataBasis basis = new DataBasis(inputs.rules().id(), inputs.rules().version(), inputs.rules().contentHash(),
                 inputs.rules().layers(), request.asOf(), files);
-        int accounts = inputs.extracts().stream().mapToInt(e -> e.accounts().size()).sum();
-        return new AnalysisResult(basis, List.copyOf(findings), matrix, subjects.size(), accounts);
+        Map<AccountRef, Account> accounts = new HashMap<>();
+        inputs.extracts().forEach(extract -> extract.accounts().forEach(account -> accounts.merge(account.ref(), account, AnalysisPipeline::combined)));
+        int accountCount = inputs.extracts().stream().mapToInt(e -> e.accounts().size()).sum();
+        return new AnalysisResult(basis, List.copyOf(findings), matrix, subjects.size(), accountCount, accounts);
     }
 
     /**
@@ -105,6 +107,16 @@ public final class AnalysisPipeline {
                         .map(person -> new Finding(finding.kind(), finding.severity(), finding.rule(), person,
                                 finding.systems(), finding.accounts(), finding.evidence(), finding.explanation()))
                         .orElse(finding)).toList();
+    }
+
+    /** One system's account read from two files (District rights and mandates) holds what both say. */
+    private static Account combined(Account first, Account second) {
+        List<dk.tilsyn.engine.access.Assignment> assignments = new ArrayList<>(first.assignments());
+        assignments.addAll(second.assignments());
+        List<dk.tilsyn.engine.access.SourceRef> sources = new ArrayList<>(first.sources());
+        sources.addAll(second.sources());
+        return new Account(first.system(), first.account(), first.personId(), first.username(), first.email(),
+                first.name(), first.type(), first.active() || second.active(), List.copyOf(assignments), List.copyOf(sources));
     }
 
     /** A system may come in several files (e.g. District rights and mandates); reconciliation sees them as one. */

@@ -77,14 +77,7 @@ final class AuditExport {
                 safe(e.entityType()), safe(e.entityId()), safe(e.beforeJson()), safe(e.afterJson()), e.prevHash(), e.hash());
     }
 
-    /** Neutralises spreadsheet formulas (CSV injection): =, +, -, @ at the start become text. */
     static String safe(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+        return dk.tilsyn.platform.web.SpreadsheetText.safe(value);
     }
 }
