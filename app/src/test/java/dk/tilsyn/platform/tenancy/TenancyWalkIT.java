@@ -119,6 +119,8 @@ class TenancyWalkIT {
         assertThat(before.get("person")).as("A's persons in the snapshot").hasSize(2);
         assertThat(before.get("org_unit")).as("A's units in the snapshot").hasSize(2);
         assertThat(before.get("audit_entry")).as("A's audit entries in the snapshot").hasSizeGreaterThan(5);
+        assertThat(before.get("access_action")).as("A's action in the snapshot").hasSize(1);
+        assertThat(before.get("run_account")).as("A's run's accounts in the snapshot").isNotEmpty();
 
         Institution b = testUsers.institution("walk-b");
         TestUser bUser = testUsers.user(b, Role.values());
@@ -462,13 +464,30 @@ class TenancyWalkIT {
             throw new AssertionError("A's analysis run did not finish", e);
         }
 
-        Map<String, String> pathVariables = Map.of(
-                "personId", Long.toString(personId),
-                "orgUnitId", Long.toString(orgUnitId),
-                "userId", Long.toString(admin.id()),
-                "systemId", Long.toString(systemId),
-                "evidenceId", Long.toString(evidenceId),
-                "runId", Long.toString(runId));
+        // A's administrator answers for A's system and rejects a finding: a decision, an action and a notice of A.
+        aBrowser.postForm("/ansvar", List.of(Map.entry("_csrf", aBrowser.csrfTokenFrom("/ansvar")),
+                Map.entry("user", Long.toString(admin.id())), Map.entry("scope", "system:" + systemId)));
+        long responsibilityId = jdbc.sql("select id from responsibility where institution_id = ?").param(institution.id())
+                .query(Long.class).single();
+        long findingId = jdbc.sql("select min(id) from finding where run_id = ?").param(runId).query(Long.class).single();
+        String findingPath = "/analyser/" + runId + "/fund/" + findingId;
+        aBrowser.postForm(findingPath + "/afvis", List.of(Map.entry("_csrf", aBrowser.csrfTokenFrom(findingPath)),
+                Map.entry("reason", secret + " begrundelse"), Map.entry("action", secret + " fjern adgangen"),
+                Map.entry("owner", Long.toString(admin.id())), Map.entry("deadline", LocalDate.now().plusDays(7).toString())));
+        long actionId = jdbc.sql("select id from access_action where institution_id = ?").param(institution.id())
+                .query(Long.class).single();
+
+        Map<String, String> pathVariables = Map.ofEntries(
+                Map.entry("personId", Long.toString(personId)),
+                Map.entry("orgUnitId", Long.toString(orgUnitId)),
+                Map.entry("userId", Long.toString(admin.id())),
+                Map.entry("systemId", Long.toString(systemId)),
+                Map.entry("evidenceId", Long.toString(evidenceId)),
+                Map.entry("runId", Long.toString(runId)),
+                Map.entry("findingId", Long.toString(findingId)),
+                Map.entry("actionId", Long.toString(actionId)),
+                Map.entry("responsibilityId", Long.toString(responsibilityId)),
+                Map.entry("personKey", "AP-" + run + "-2"));
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         // Search and filters: aimed at A's rows without spelling the secret itself (B's input is echoed back).
         parameters.put("q", List.of(secret.substring(1).toLowerCase(Locale.ROOT)));
@@ -491,6 +510,21 @@ class TenancyWalkIT {
         parameters.put("rule", List.of("correlation.orphan-account"));
         parameters.put("system", List.of("rejsud"));
         parameters.put("med", List.of(Long.toString(runId)));
+        // Positions on findings: aimed at A's administrator and A's unit.
+        parameters.put("control", List.of("Overtaget " + run));
+        parameters.put("function", List.of("RejsUd: Godkender"));
+        parameters.put("expiresOn", List.of(LocalDate.now().plusMonths(6).toString()));
+        parameters.put("reason", List.of("Overtaget " + run));
+        parameters.put("owner", List.of(Long.toString(admin.id())));
+        parameters.put("deadline", List.of(LocalDate.now().plusDays(7).toString()));
+        parameters.put("approvedBy", List.of("Overtaget " + run));
+        parameters.put("approvedOn", List.of(LocalDate.now().toString()));
+        parameters.put("validUntil", List.of(LocalDate.now().plusMonths(6).toString()));
+        parameters.put("note", List.of("Overtaget " + run));
+        parameters.put("user", List.of(Long.toString(admin.id())));
+        parameters.put("scope", List.of("unit:" + orgUnitId, "system:" + systemId));
+        parameters.put("all", List.of("true"));
+        parameters.put("konflikter", List.of("false"));
         // Systems: A's system id, and a profile.
         parameters.put("key", List.of("rejsud"));
         parameters.put("profile", List.of("rejsud-gruppemedlemskab"));
@@ -563,6 +597,13 @@ class TenancyWalkIT {
         rows.put("evidence_file", rows("select * from evidence_file where institution_id = ? order by id", id));
         rows.put("analysis_run", rows("select * from analysis_run where institution_id = ? order by id", id));
         rows.put("finding", rows("select * from finding where institution_id = ? order by id", id));
+        rows.put("finding_decision", rows("select * from finding_decision where institution_id = ? order by id", id));
+        rows.put("access_action", rows("select * from access_action where institution_id = ? order by id", id));
+        rows.put("responsibility", rows("select * from responsibility where institution_id = ? order by id", id));
+        rows.put("notice", rows("select * from notice where institution_id = ? order by id", id));
+        rows.put("privileged_documentation", rows("select * from privileged_documentation where institution_id = ? order by id", id));
+        rows.put("run_subject", rows("select * from run_subject where institution_id = ? order by id", id));
+        rows.put("run_account", rows("select * from run_account where institution_id = ? order by system_key, account", id));
         rows.put("user_role", rows("select * from user_role where institution_id = ? order by user_id, role", id));
         rows.put("user_role of A's users, anywhere", rows("""
                 select * from user_role where user_id in (select user_id from user_role where institution_id = ?)
