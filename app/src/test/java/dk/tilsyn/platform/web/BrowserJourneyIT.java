@@ -1,7 +1,5 @@
 package dk.tilsyn.platform.web;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -19,6 +17,7 @@ import dk.tilsyn.platform.identity.UserService;
 import dk.tilsyn.platform.tenancy.Role;
 import dk.tilsyn.testsupport.ChromiumAvailableCondition;
 import dk.tilsyn.testsupport.RequiresChromium;
+import dk.tilsyn.testsupport.AxePages;
 import dk.tilsyn.testsupport.TestUsers;
 import dk.tilsyn.testsupport.TilsynIntegrationTest;
 import dk.tilsyn.testsupport.Unique;
@@ -27,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresChromium
 class BrowserJourneyIT {
 
-    private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
     int port;
@@ -55,8 +51,7 @@ class BrowserJourneyIT {
     @Autowired
     UserService users;
 
-    private final List<String> violations = new ArrayList<>();
-    private final List<String> pagesChecked = new ArrayList<>();
+    private final AxePages axe = new AxePages();
     private String base;
 
     @Test
@@ -106,8 +101,9 @@ class BrowserJourneyIT {
             assertThat(page.navigate(base + "/organisation").url()).as("signed out: back to the login page").contains("/login");
         }
 
-        assertThat(pagesChecked).as("pages checked with axe").hasSizeGreaterThanOrEqualTo(20);
-        assertThat(violations).as("WCAG 2.1 A/AA violations on %d pages %s", pagesChecked.size(), pagesChecked).isEmpty();
+        assertThat(axe.pagesChecked()).as("pages checked with axe").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(axe.violations()).as("WCAG 2.1 A/AA violations on %d pages %s", axe.pagesChecked().size(),
+                axe.pagesChecked()).isEmpty();
     }
 
     private void signInWithTheKeyboard(Page page, String username) {
@@ -311,14 +307,8 @@ class BrowserJourneyIT {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    /** Runs axe-core on the page as it is now and saves a full-page screenshot; violations are collected. */
     private void check(Page page, String name) {
-        pagesChecked.add(name);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-        for (Rule rule : new AxeBuilder(page).withTags(WCAG_TAGS).analyze().getViolations()) {
-            violations.add(name + " (" + page.url() + "): " + rule.getId() + " [" + rule.getImpact() + "] "
-                    + rule.getHelp() + " at " + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList());
-        }
+        axe.check(page, name);
     }
 
     private static String focusedId(Page page) {
