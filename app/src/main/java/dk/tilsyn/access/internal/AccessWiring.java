@@ -21,6 +21,11 @@ class AccessWiring {
     }
 
     @Bean
+    NavigationItem ruleSetNavigationItem() {
+        return new NavigationItem("ruleset", "/regelsaet", "nav.ruleset", 31, Set.of());
+    }
+
+    @Bean
     NavigationItem actionsNavigationItem() {
         return new NavigationItem("actions", "/handlinger", "nav.actions", 32, Set.of());
     }

@@ -25,7 +25,7 @@ class RunRepository {
     private static final String SELECT = """
             select r.id, r.status, r.as_of, u.display_name as started_by_name, r.started_at, r.finished_at,
                    r.rule_set_id, r.rule_set_version, r.rule_set_hash, r.persons_sha256, r.report_sha256,
-                   r.findings_count, r.failure, r.matrix_sha256
+                   r.findings_count, r.failure, r.matrix_sha256, r.rule_layer_version
             from analysis_run r join app_user u on u.id = r.started_by
             """;
 
@@ -47,11 +47,12 @@ class RunRepository {
                 .params(TenantContext.institutionId(), id).query(AnalysisRun.class).optional();
     }
 
-    long insertQueued(LocalDate asOf, long startedBy, List<Long> evidenceIds, String personsSha256) {
+    long insertQueued(LocalDate asOf, long startedBy, List<Long> evidenceIds, String personsSha256, Integer layerVersion) {
         long id = Inserts.returningId(jdbc.sql("""
-                        insert into analysis_run (institution_id, status, as_of, started_by, started_at, persons_sha256)
-                        values (?, 'QUEUED', ?, ?, ?, ?)""")
-                .params(TenantContext.institutionId(), asOf, startedBy, Clock.now(), personsSha256));
+                        insert into analysis_run (institution_id, status, as_of, started_by, started_at, persons_sha256,
+                                                  rule_layer_version)
+                        values (?, 'QUEUED', ?, ?, ?, ?, ?)""")
+                .params(TenantContext.institutionId(), asOf, startedBy, Clock.now(), personsSha256, layerVersion));
         batch.batchUpdate("insert into analysis_run_input (run_id, evidence_id) values (?, ?)",
                 evidenceIds.stream().map(e -> new Object[]{id, e}).toList());
         return id;

@@ -60,12 +60,14 @@ public class RunService {
     private final RunDetailsRepository details;
     private final DocumentationRepository documentation;
     private final DecisionService decisions;
+    private final RuleSetLayerRepository layers;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, CompletableFuture<Void>> underway = new ConcurrentHashMap<>();
 
     RunService(RunRepository runs, EvidenceRepository evidence, SystemRegister systems, PersonDirectory persons,
                EvidenceStore store, AuditTrail audit, TransactionTemplate transaction, RunDetailsRepository details,
-               DocumentationRepository documentation, DecisionService decisions) {
+               DocumentationRepository documentation, DecisionService decisions, RuleSetLayerRepository layers) {
+        this.layers = layers;
         this.details = details;
         this.documentation = documentation;
         this.decisions = decisions;
@@ -85,17 +87,23 @@ public class RunService {
             return java.util.Optional.empty();
         }
         StoredFile personsFile = store.keep(store.receive(new ByteArrayInputStream(PersonsSnapshot.csv(persons.findAll()))));
+        // The institution's rule-set layer as it is now is frozen with the run, like the files.
+        java.util.Optional<RuleSetLayer> layer = layers.current();
+        Path rules = layer.map(l -> store.path(store.keep(store.receive(new ByteArrayInputStream(
+                l.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8)))).sha256())).orElse(null);
+        Integer layerVersion = layer.map(RuleSetLayer::version).orElse(null);
         long userId = TenantContext.user().orElseThrow().id();
         long institution = TenantContext.institutionId();
         long id = transaction.execute(status -> {
-            long run = runs.insertQueued(asOf, userId, inputs.stream().map(Evidence::id).toList(), personsFile.sha256());
+            long run = runs.insertQueued(asOf, userId, inputs.stream().map(Evidence::id).toList(), personsFile.sha256(),
+                    layerVersion);
             audit.record(AuditEvent.of(institution, AuditAction.CREATE, "analysis-run", run, null,
                     Map.of("asOf", asOf.toString(), "inputs", inputs.stream().map(Evidence::sha256).toList(),
                             "persons", personsFile.sha256())));
             return run;
         });
         CompletableFuture<Void> work = CompletableFuture.runAsync(() -> TenantContext.runAs(institution, () -> {
-            execute(id, asOf, inputs, personsFile);
+            execute(id, asOf, inputs, personsFile.sha256(), rules);
             return null;
         }), executor);
         underway.put(id, work);
@@ -108,10 +116,16 @@ public class RunService {
         return underway.getOrDefault(runId, CompletableFuture.completedFuture(null));
     }
 
-    private void execute(long id, LocalDate asOf, List<Evidence> inputs, StoredFile personsFile) {
+    /** The findings a finished run's frozen inputs give with another rule set (the impact of a layer change). */
+    List<Finding> findingsOf(AnalysisRun run, Path rules) {
+        return new AnalysisPipeline().run(request(run.asOf(), evidence.inputsOf(run.id()), run.personsSha256(), rules))
+                .findings();
+    }
+
+    private void execute(long id, LocalDate asOf, List<Evidence> inputs, String personsSha256, Path rules) {
         try {
             runs.markRunning(id);
-            AnalysisResult result = new AnalysisPipeline().run(request(asOf, inputs, personsFile));
+            AnalysisResult result = new AnalysisPipeline().run(request(asOf, inputs, personsSha256, rules));
             StoredFile report = keep(out -> JsonReport.write(result, out));
             StoredFile matrix = keep(out -> MatrixWorkbook.write(result.matrix(), result.findings(), result.basis(), out));
             List<FindingFacts> facts = FindingFacts.of(result);
@@ -137,7 +151,7 @@ public class RunService {
         }
     }
 
-    private AnalysisRequest request(LocalDate asOf, List<Evidence> inputs, StoredFile personsFile) {
+    private AnalysisRequest request(LocalDate asOf, List<Evidence> inputs, String personsSha256, Path rules) {
         List<SystemFile> extracts = new ArrayList<>();
         List<SystemFile> logs = new ArrayList<>();
         List<SystemFile> parameters = new ArrayList<>();
@@ -156,9 +170,12 @@ public class RunService {
                 profiles.put(system.systemKey(), system.importProfile());
             }
         }
-        Path personsPath = store.path(personsFile.sha256());
+        Path personsPath = store.path(personsSha256);
         names.put(personsPath, "personer.csv");
-        return new AnalysisRequest(personsPath, extracts, logs, parameters, List.of(), null, profiles, null, Set.of(),
+        if (rules != null) {
+            names.put(rules, "regelsaet-lag.yaml");
+        }
+        return new AnalysisRequest(personsPath, extracts, logs, parameters, List.of(), rules, profiles, null, Set.of(),
                 asOf, names);
     }
 
