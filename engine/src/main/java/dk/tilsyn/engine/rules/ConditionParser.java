@@ -24,18 +24,19 @@ final class ConditionParser {
     /** Returns null (after reporting) when the expression is malformed. */
     static Condition parse(YamlNode node) {
         if (node.raw() == null || !node.raw().isObject()) {
-            node.problem("malformed expression: expected a mapping with any-of, all-of, not or a matcher");
+            node.problem("ugyldigt udtryk: forventet en mapping med any-of, all-of, not eller entitlement/"
+                    + "entitlement_type, fandt " + YamlNode.describe(node.raw()));
             return null;
         }
-        List<String> keys = new ArrayList<>();
-        node.raw().properties().forEach(e -> keys.add(e.getKey()));
+        List<String> keys = keys(node);
         List<String> combinators = keys.stream().filter(COMBINATORS::contains).toList();
         if (combinators.isEmpty()) {
             return leaf(node);
         }
         if (keys.size() != 1) {
-            node.problem("malformed expression: " + combinators.getFirst()
-                    + " must be the only key of its mapping, found " + keys);
+            node.problem("ugyldigt udtryk: " + combinators.getFirst() + " skal være den eneste nøgle i sin mapping, "
+                    + "fandt " + String.join(", ", keys) + " – flyt de øvrige ind som elementer under "
+                    + combinators.getFirst());
             return null;
         }
         String combinator = combinators.getFirst();
@@ -45,7 +46,7 @@ final class ConditionParser {
         }
         List<YamlNode> items = node.list(combinator);
         if (items.isEmpty()) {
-            node.problem(combinator, "malformed expression: needs at least one element");
+            node.problem(combinator, "ugyldigt udtryk: " + combinator + " skal have mindst ét element");
             return null;
         }
         List<Condition> children = new ArrayList<>();
@@ -66,13 +67,14 @@ final class ConditionParser {
         if (typeCode != null) {
             type = EntitlementType.fromCode(typeCode).orElse(null);
             if (type == null) {
-                node.problem("entitlement_type", "unknown entitlement type '" + typeCode + "' (expected one of "
-                        + Arrays.stream(EntitlementType.values()).map(EntitlementType::code).toList() + ")");
+                node.problem("entitlement_type", "ukendt rettighedstype '" + typeCode + "' "
+                        + Problems.oneOf(Arrays.stream(EntitlementType.values()).map(EntitlementType::code).toList()));
                 return null;
             }
         }
         if (names.isEmpty() && type == null) {
-            node.problem("malformed expression: a matcher needs entitlement or entitlement_type");
+            node.problem("ugyldigt udtryk: en matcher skal nævne mindst ét rettighedsnavn (entitlement) eller en "
+                    + "rettighedstype (entitlement_type)");
             return null;
         }
         AmountCondition amount = amount(node);
@@ -86,18 +88,25 @@ final class ConditionParser {
         String text = node.optText("amount_limit");
         if (text == null) {
             if (node.has("if_amount_missing")) {
-                node.problem("if_amount_missing", "only allowed together with amount_limit");
+                node.problem("if_amount_missing", "if_amount_missing må kun bruges sammen med amount_limit");
             }
             return null;
         }
         Matcher matcher = AMOUNT.matcher(text);
         if (!matcher.matches()) {
-            node.problem("amount_limit", "malformed amount condition '" + text + "' (expected e.g. '> 0')");
+            node.problem("amount_limit", "ugyldig beløbsbetingelse '" + text + "' – forventet en sammenligning "
+                    + "(<, <=, =, >=, >) og et beløb, fx '> 0' eller '<= 50000'");
             return null;
         }
         Comparison comparison = Comparison.fromSymbol(matcher.group(1)).orElseThrow();
         return new AmountCondition(comparison, new BigDecimal(matcher.group(2)),
                 node.bool("if_amount_missing", false));
+    }
+
+    private static List<String> keys(YamlNode node) {
+        List<String> keys = new ArrayList<>();
+        node.raw().properties().forEach(e -> keys.add(e.getKey()));
+        return keys;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

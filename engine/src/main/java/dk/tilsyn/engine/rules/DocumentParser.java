@@ -37,7 +37,8 @@ final class DocumentParser {
         }
         for (Map.Entry<String, YamlNode> entry : root.entries("add-functions")) {
             if (!entry.getValue().raw().isArray()) {
-                entry.getValue().problem("expected a list of functions");
+                entry.getValue().problem("forventet en liste af funktioner for systemet '" + entry.getKey()
+                        + "', fandt " + YamlNode.describe(entry.getValue().raw()));
                 continue;
             }
             root.get("add-functions").list(entry.getKey()).forEach(f -> addFunction(functions, entry.getKey(), f));
@@ -56,7 +57,7 @@ final class DocumentParser {
     }
 
     private static Condition missing(YamlNode node, String key) {
-        node.problem(key, "missing");
+        node.missing(key);
         return null;
     }
 
@@ -69,8 +70,10 @@ final class DocumentParser {
                 groups.add(group.raw().isArray() ? texts(group) : List.of(group.raw().asString().strip()));
             }
             String appliesTo = node.has("applies-to") ? node.text("applies-to") : "all";
-            if (!appliesTo.equals("all") && !appliesTo.equals("own-users")) {
-                node.problem("applies-to", "unknown value '" + appliesTo + "' (expected all or own-users)");
+            // null: text() has already reported the empty value
+            if (appliesTo != null && !appliesTo.equals("all") && !appliesTo.equals("own-users")) {
+                node.problem("applies-to", "ukendt værdi '" + appliesTo + "' for applies-to "
+                        + Problems.oneOf(List.of("all", "own-users")));
             }
             Rule rule = new Rule(node.text("id"), kind(node), severity(node, "severity"), node.text("title"),
                     node.text("explanation"), node.text("source"), node.texts("all-of"), groups, scope(node),
@@ -96,8 +99,8 @@ final class DocumentParser {
                 return kind;
             }
         }
-        node.problem("kind", "unknown kind '" + code + "' (expected one of "
-                + Arrays.stream(FindingKind.values()).map(FindingKind::code).toList() + ")");
+        node.problem("kind", "ukendt fundtype '" + code + "' "
+                + Problems.oneOf(Arrays.stream(FindingKind.values()).map(FindingKind::code).toList()));
         return null;
     }
 
@@ -111,8 +114,8 @@ final class DocumentParser {
                 return severity;
             }
         }
-        node.problem(key, "unknown severity '" + code + "' (expected one of "
-                + Arrays.stream(Severity.values()).map(Severity::code).toList() + ")");
+        node.problem(key, "ukendt alvorlighed '" + code + "' "
+                + Problems.oneOf(Arrays.stream(Severity.values()).map(Severity::code).toList()));
         return null;
     }
 
@@ -122,7 +125,8 @@ final class DocumentParser {
             return RuleScope.ANY;
         }
         return RuleScope.fromCode(code).orElseGet(() -> {
-            node.problem("scope", "unknown scope '" + code + "' (expected any or same-system)");
+            node.problem("scope", "ukendt omfang '" + code + "' " + Problems.oneOf(
+                    Arrays.stream(RuleScope.values()).map(RuleScope::code).toList()));
             return RuleScope.ANY;
         });
     }
@@ -146,11 +150,12 @@ final class DocumentParser {
             BaselineComparator comparator = symbol == null ? null
                     : BaselineComparator.fromSymbol(symbol).orElse(null);
             if (symbol != null && comparator == null) {
-                node.problem("comparator", "unknown comparator '" + symbol + "' (expected <=, >=, = or in)");
+                node.problem("comparator", "ukendt sammenligning '" + symbol + "' " + Problems.oneOf(
+                        Arrays.stream(BaselineComparator.values()).map(BaselineComparator::symbol).toList()));
             }
             List<String> expected = node.texts("expected");
             if (expected.isEmpty()) {
-                node.problem("expected", "missing");
+                node.problem("expected", "nøglen 'expected' mangler eller er tom – forventet mindst én værdi");
             }
             checks.add(new Located<>(new BaselineCheck(node.text("id"), node.text("system"),
                     node.text("parameter"), comparator, expected, severity(node, "severity"),
@@ -165,7 +170,7 @@ final class DocumentParser {
             node.allowOnly(Set.of("function", "add", "like"));
             List<String> add = node.texts("add");
             if (add.isEmpty()) {
-                node.problem("add", "missing");
+                node.problem("add", "nøglen 'add' mangler eller er tom – forventet mindst ét rettighedsnavn");
             }
             extensions.add(new Located<>(new EntitlementExtension(node.text("function"), add,
                     node.optText("like")), node.path()));
@@ -189,7 +194,7 @@ final class DocumentParser {
             node.allowOnly(Set.of("rule", "reason"));
             String reason = node.optText("reason");
             if (reason == null && !node.has("reason")) {
-                node.problem("reason", "missing: switching a rule off needs a reason");
+                node.problem("reason", "nøglen 'reason' mangler – en regel kan kun slås fra med en begrundelse");
             }
             disabled.add(new Located<>(new DisabledRule(node.text("rule"), reason, root.optText("id")),
                     node.path()));

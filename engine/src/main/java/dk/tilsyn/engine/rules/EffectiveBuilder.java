@@ -31,14 +31,15 @@ final class EffectiveBuilder {
                 anyOf.add(expand(rule.anyOf().get(i), located.path() + ".any-of[" + i + "]"));
             }
             if (allOf.isEmpty() && anyOf.isEmpty()) {
-                problems.add(origin, located.path(), "rule '" + rule.id() + "' names no functions (all-of/any-of)");
+                problems.add(origin, located.path(), "reglen '" + rule.id() + "' nævner ingen funktioner "
+                        + "(all-of/any-of) – forventet mindst én funktion");
             }
             List<String> supersedes = new ArrayList<>();
             for (String other : rule.supersedes()) {
                 if (merged.rules.containsKey(other)) {
                     supersedes.add(other);
                 } else if (merged.disabled.stream().noneMatch(d -> d.rule().equals(other))) {
-                    problems.add(origin, located.path() + ".supersedes", "unknown rule '" + other + "'");
+                    problems.add(origin, located.path() + ".supersedes", Problems.unknownRule(other));
                 }
             }
             rules.add(new Rule(rule.id(), rule.kind(), rule.severity(), rule.title(), rule.explanation(),
@@ -56,13 +57,14 @@ final class EffectiveBuilder {
                 List<String> tagged = merged.functions.values().stream().filter(f -> f.tags().contains(tag))
                         .map(FunctionDef::qualifiedId).toList();
                 if (tagged.isEmpty()) {
-                    problems.add(origin, path, "unknown tag '" + tag + "': no function has it");
+                    problems.add(origin, path, "ukendt tag '" + tag + "' – ingen funktion i regelsættet har det i "
+                            + "tags");
                 }
                 out.addAll(tagged);
             } else if (merged.functions.containsKey(ref)) {
                 out.add(ref);
             } else {
-                problems.add(origin, path, "unknown function '" + ref + "'");
+                problems.add(origin, path, Problems.unknownFunction(ref));
             }
         }
         return out.stream().sorted().toList();
@@ -75,8 +77,9 @@ final class EffectiveBuilder {
             List<String> functions = expand(combination.functions(), located.path() + ".functions");
             for (Rule rule : rules) {
                 if (RuleSets.fires(rule, new HashSet<>(functions), this::systemOf)) {
-                    problems.add(origin, located.path(), "rule '" + rule.id() + "' would report the allowed "
-                            + "combination '" + combination.id() + "' " + functions);
+                    problems.add(origin, located.path(), "reglen '" + rule.id() + "' ville rapportere den tilladte "
+                            + "kombination '" + combination.id() + "' (" + String.join(", ", functions) + ") – en "
+                            + "tilladt kombination må aldrig give et fund; ret reglen eller kombinationen");
                 }
             }
             allowed.add(new AllowedCombination(combination.id(), functions, combination.source(),

@@ -30,25 +30,28 @@ final class LayerMerger {
 
     void apply(LayerDocument doc) {
         for (Located<SystemDef> system : doc.systems()) {
-            putUnique(doc, systems, system.value().id(), system.value(), system.path(), "system");
+            putUnique(doc, systems, system.value().id(), system.value(), system.path(), "et andet system");
         }
         for (Located<FunctionDef> function : doc.functions()) {
             addFunction(doc, function);
         }
         doc.extensions().forEach(extension -> extend(doc, extension));
         doc.renames().forEach(rename -> rename(doc, rename));
-        doc.rules().forEach(rule -> putUnique(doc, rules, rule.value().id(), rule, rule.path(), "rule"));
-        doc.allowed().forEach(a -> putUnique(doc, allowed, a.value().id(), a, a.path(), "allowed combination"));
+        doc.rules().forEach(rule -> putUnique(doc, rules, rule.value().id(), rule, rule.path(), "en anden regel"));
+        doc.allowed().forEach(a -> putUnique(doc, allowed, a.value().id(), a, a.path(),
+                "en anden tilladt kombination"));
         doc.baseline().forEach(b -> addBaseline(doc, b));
         doc.disabled().forEach(d -> disable(doc, d));
     }
 
-    private <T> void putUnique(LayerDocument doc, Map<String, T> map, String id, T value, String path, String what) {
+    /** @param other the kind of item, as "already used by" needs it in Danish: "en anden regel", "et andet system" */
+    private <T> void putUnique(LayerDocument doc, Map<String, T> map, String id, T value, String path, String other) {
         if (id == null) {
             return;
         }
         if (map.containsKey(id)) {
-            problems.add(doc.origin(), path + ".id", "duplicate " + what + " id '" + id + "'");
+            problems.add(doc.origin(), path + ".id", "id'et '" + id + "' er allerede brugt af " + other
+                    + " – hvert id må kun bruges én gang");
         } else {
             map.put(id, value);
         }
@@ -60,26 +63,27 @@ final class LayerMerger {
             return;
         }
         if (!systems.containsKey(function.system())) {
-            problems.add(doc.origin(), located.path(), "unknown system '" + function.system() + "'");
+            problems.add(doc.origin(), located.path(), Problems.unknownSystem(function.system()));
             return;
         }
-        putUnique(doc, functions, function.qualifiedId(), function, located.path(), "function");
+        putUnique(doc, functions, function.qualifiedId(), function, located.path(), "en anden funktion");
     }
 
     private void addBaseline(LayerDocument doc, Located<BaselineCheck> located) {
         String system = located.value().system();
         if (system != null && !systems.containsKey(system)) {
-            problems.add(doc.origin(), located.path() + ".system", "unknown system '" + system + "'");
+            problems.add(doc.origin(), located.path() + ".system", Problems.unknownSystem(system));
         }
-        putUnique(doc, baseline, located.value().id(), located, located.path(), "baseline check");
+        putUnique(doc, baseline, located.value().id(), located, located.path(),
+                "en anden baselinekontrol");
     }
 
     private void extend(LayerDocument doc, Located<EntitlementExtension> located) {
         EntitlementExtension extension = located.value();
         FunctionDef function = functions.get(extension.function());
         if (function == null) {
-            problems.add(doc.origin(), located.path() + ".function", "unknown function '" + extension.function()
-                    + "'");
+            problems.add(doc.origin(), located.path() + ".function",
+                    Problems.unknownFunction(extension.function()));
             return;
         }
         List<Condition.Match> named = Conditions.matches(function.grant()).stream()
@@ -87,10 +91,7 @@ final class LayerMerger {
                 .filter(m -> extension.like() == null || Conditions.names(m, extension.like()))
                 .toList();
         if (named.size() != 1) {
-            problems.add(doc.origin(), located.path(), named.isEmpty()
-                    ? "function '" + extension.function() + "' has no matcher naming '" + extension.like() + "'"
-                    : "function '" + extension.function() + "' has " + named.size()
-                      + " matchers with entitlement names; say which with like: <a name it has>");
+            problems.add(doc.origin(), located.path(), extensionTarget(extension, named.size()));
             return;
         }
         Condition.Match target = named.getFirst();
@@ -106,7 +107,7 @@ final class LayerMerger {
             return;
         }
         if (!systems.containsKey(rename.system())) {
-            problems.add(doc.origin(), located.path() + ".system", "unknown system '" + rename.system() + "'");
+            problems.add(doc.origin(), located.path() + ".system", Problems.unknownSystem(rename.system()));
             return;
         }
         boolean found = false;
@@ -121,8 +122,9 @@ final class LayerMerger {
             functions.put(function.qualifiedId(), function.withGrant(renamed));
         }
         if (!found) {
-            problems.add(doc.origin(), located.path() + ".from", "no function of system '" + rename.system()
-                    + "' names entitlement '" + rename.from() + "'");
+            problems.add(doc.origin(), located.path() + ".from", "ingen funktion i systemet '" + rename.system()
+                    + "' nævner rettigheden '" + rename.from() + "' – forventet et rettighedsnavn, som en funktion i "
+                    + "systemet bruger i grant");
         }
     }
 
@@ -132,9 +134,22 @@ final class LayerMerger {
             return;
         }
         if (rules.remove(disable.rule()) == null) {
-            problems.add(doc.origin(), located.path() + ".rule", "unknown rule '" + disable.rule() + "'");
+            problems.add(doc.origin(), located.path() + ".rule", Problems.unknownRule(disable.rule()));
             return;
         }
         disabled.add(disable);
+    }
+
+    /** Why an extension found no single matcher to add to: none (naming {@code like}), or several to choose from. */
+    private static String extensionTarget(EntitlementExtension extension, int found) {
+        String function = "funktionen '" + extension.function() + "'";
+        if (found > 1) {
+            return function + " har " + found + " matchere med rettighedsnavne – angiv hvilken med like: <et navn, "
+                    + "den har>";
+        }
+        return extension.like() == null
+                ? function + " har ingen matcher med rettighedsnavne (entitlement), der kan udvides"
+                : function + " har ingen matcher, der nævner '" + extension.like() + "' – forventet i like et "
+                  + "rettighedsnavn, funktionen har";
     }
 }

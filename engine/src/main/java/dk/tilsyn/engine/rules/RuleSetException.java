@@ -9,7 +9,8 @@ public class RuleSetException extends RuntimeException {
     private final transient List<RuleSetProblem> problems;
 
     public RuleSetException(List<RuleSetProblem> problems) {
-        super(problems.stream().map(RuleSetProblem::toString).collect(Collectors.joining("\n")));
+        super(problems.stream().map(RuleSetProblem::toString)
+                .collect(Collectors.joining("\n", "Regelsættet har " + problems.size() + " fejl:\n", "")));
         this.problems = List.copyOf(problems);
     }
 

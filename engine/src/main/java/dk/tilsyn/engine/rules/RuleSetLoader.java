@@ -17,6 +17,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loads a rule set document and the chain of documents it {@code extends}, merges them base-first and checks the
@@ -29,6 +31,7 @@ public final class RuleSetLoader {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"");
 
     private final Function<String, Optional<Source>> resolver;
 
@@ -100,12 +103,13 @@ public final class RuleSetLoader {
             current = null;
             if (base != null) {
                 if (seen.contains(base)) {
-                    problems.add(doc.origin(), "extends", "circular extends: " + seen + " -> " + base);
+                    problems.add(doc.origin(), "extends", "cirkulær extends: " + String.join(" → ", seen) + " → "
+                            + base + " – et regelsæt må ikke bygge på sig selv");
                     return List.of();
                 }
                 Optional<Source> resolved = resolver.apply(base);
                 if (resolved.isEmpty()) {
-                    problems.add(doc.origin(), "extends", "unknown rule set '" + base + "'");
+                    problems.add(doc.origin(), "extends", "ukendt regelsæt '" + base + "' – intet regelsæt har det id");
                     return List.of();
                 }
                 current = resolved.get();
@@ -122,15 +126,32 @@ public final class RuleSetLoader {
             var location = e.getLocation();
             String where = location == null ? "(document)"
                     : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-            problems.add(source.origin(), where, "not valid YAML: " + e.getOriginalMessage());
+            problems.add(source.origin(), where, "ikke gyldig YAML: " + yamlDetail(e.getOriginalMessage()));
             return null;
         }
-        if (tree == null || !tree.isObject()) {
-            problems.add(source.origin(), "(document)", "expected a mapping at the top");
+        if (tree == null || tree.isMissingNode()) {
+            problems.add(source.origin(), "(document)", "dokumentet er tomt – forventet en mapping med mindst id og "
+                    + "version");
+            return null;
+        }
+        if (!tree.isObject()) {
+            problems.add(source.origin(), "(document)", "forventet en mapping (nøgle: værdi) øverst i dokumentet, "
+                    + "fandt " + YamlNode.describe(tree));
             return null;
         }
         LayerDocument doc = DocumentParser.parse(new YamlNode(tree, "", source.origin(), problems));
         return problems.isEmpty() ? doc : null;
+    }
+
+    /**
+     * The parser's own words (English, with its line and column) are kept, since only they say what it stumbled on;
+     * the one an author meets most, a key given twice, gets a Danish sentence.
+     */
+    private static String yamlDetail(String parserMessage) {
+        Matcher duplicate = DUPLICATE_KEY.matcher(parserMessage);
+        return duplicate.matches()
+                ? "nøglen '" + duplicate.group(1) + "' står flere gange i samme mapping"
+                : parserMessage;
     }
 
     private static Optional<Source> bundledSource(String id) {

@@ -46,6 +46,11 @@ final class YamlNode {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** A required key that is absent (or null): the path names it too, but the message must stand alone. */
+    void missing(String key) {
+        problem(key, "nøglen '" + key + "' mangler");
+    }
+
     boolean has(String key) {
         return node.isObject() && node.has(key) && !node.get(key).isNull();
     }
@@ -53,12 +58,13 @@ final class YamlNode {
     /** Reports keys this object may not have: a misspelt key must not be silently ignored. */
     void allowOnly(Set<String> keys) {
         if (!node.isObject()) {
-            problem("expected a mapping");
+            problem("forventet en mapping (nøgle: værdi), fandt " + describe(node));
             return;
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (!keys.contains(entry.getKey())) {
-                problem(entry.getKey(), "unknown key (expected one of " + keys.stream().sorted().toList() + ")");
+                problem(entry.getKey(), "ukendt nøgle '" + entry.getKey() + "' "
+                        + Problems.oneOf(keys.stream().sorted().toList()));
             }
         }
     }
@@ -69,7 +75,7 @@ final class YamlNode {
 
     String text(String key) {
         if (!has(key)) {
-            problem(key, "missing");
+            missing(key);
             return null;
         }
         return optText(key);
@@ -81,12 +87,12 @@ final class YamlNode {
         }
         JsonNode value = node.get(key);
         if (!value.isValueNode()) {
-            problem(key, "expected a text, found " + value.getNodeType().name().toLowerCase());
+            problem(key, "forventet en tekst, fandt " + describe(value));
             return null;
         }
         String text = value.asString().strip();
         if (text.isEmpty()) {
-            problem(key, "must not be empty");
+            problem(key, "nøglen '" + key + "' må ikke være tom – forventet en tekst");
             return null;
         }
         return text;
@@ -98,7 +104,7 @@ final class YamlNode {
         }
         JsonNode value = node.get(key);
         if (!value.isBoolean()) {
-            problem(key, "expected true or false");
+            problem(key, "forventet true eller false, fandt " + describe(value));
             return fallback;
         }
         return value.asBoolean();
@@ -111,7 +117,7 @@ final class YamlNode {
         }
         JsonNode value = node.get(key);
         if (!value.isArray()) {
-            problem(key, "expected a list");
+            problem(key, "forventet en liste, fandt " + describe(value));
             return List.of();
         }
         List<YamlNode> items = new ArrayList<>();
@@ -133,7 +139,7 @@ final class YamlNode {
         List<String> texts = new ArrayList<>();
         for (YamlNode item : list(key)) {
             if (!item.node.isValueNode() || item.node.asString().isBlank()) {
-                item.problem("expected a non-empty text");
+                item.problem("forventet en tekst, der ikke er tom, fandt " + describe(item.node));
             } else {
                 texts.add(item.node.asString().strip());
             }
@@ -148,7 +154,7 @@ final class YamlNode {
         }
         YamlNode value = get(key);
         if (!value.node.isObject()) {
-            value.problem("expected a mapping");
+            value.problem("forventet en mapping (nøgle: værdi), fandt " + describe(value.node));
             return List.of();
         }
         List<Map.Entry<String, YamlNode>> entries = new ArrayList<>();
@@ -157,5 +163,22 @@ final class YamlNode {
                     new YamlNode(entry.getValue(), value.child(entry.getKey()), origin, problems)));
         }
         return entries;
+    }
+
+    /**
+     * What a value is, in the author's terms, so "forventet X, fandt Y" names the offending value: a scalar is
+     * quoted, a collection only named by its kind (it may be long).
+     */
+    static String describe(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "ingenting";
+        }
+        return switch (value.getNodeType()) {
+            case OBJECT -> "en mapping";
+            case ARRAY -> value.isEmpty() ? "en tom liste" : "en liste";
+            case NULL -> "en tom værdi";
+            case STRING -> value.asString().isBlank() ? "en tom tekst" : "teksten '" + value.asString() + "'";
+            default -> "'" + value.asString() + "'";
+        };
     }
 }

@@ -57,14 +57,15 @@ class LayeringTest {
                 extends: oes-udbetalingsproces
                 disable-rules:
                   - rule: sole-mandate
-                """)).hasMessageContaining("inst.yaml: disable-rules[0].reason: missing: switching a rule off needs a reason");
+                """)).hasMessageContaining("inst.yaml: disable-rules[0].reason: nøglen 'reason' mangler – en regel kan kun "
+                        + "slås fra med en begrundelse");
         assertThatThrownBy(() -> load("""
                 id: inst
                 version: "1"
                 extends: oes-udbetalingsproces
                 disable-rules:
                   - {rule: sole-mandate, reason: "  "}
-                """)).hasMessageContaining("disable-rules[0].reason: must not be empty");
+                """)).hasMessageContaining("disable-rules[0].reason: nøglen 'reason' må ikke være tom – forventet en tekst");
     }
 
     @Test
@@ -115,7 +116,8 @@ class LayeringTest {
         assertThat(firstNamed(rules, "rejsud.local-admin-prokura").entitlements())
                 .containsExactly("Lokal systemadministrator", "Lokal admin");
         assertThatThrownBy(() -> load(layer.replace("add: [Lokal admin]", "add: [X]\n    like: Godkender")))
-                .hasMessageContaining("extend-entitlements[0]: function 'rejsud.local-admin-prokura' has no matcher naming 'Godkender'");
+                .hasMessageContaining("extend-entitlements[0]: funktionen 'rejsud.local-admin-prokura' har ingen "
+                        + "matcher, der nævner 'Godkender' – forventet i like et rettighedsnavn, funktionen har");
     }
 
     @Test
@@ -126,7 +128,32 @@ class LayeringTest {
                 extends: oes-udbetalingsproces
                 rename-entitlements:
                   - {system: navision, from: NS_KASSE, to: NS_KASSE2}
-                """)).hasMessageContaining("rename-entitlements[0].from: no function of system 'navision' names entitlement 'NS_KASSE'");
+                """)).hasMessageContaining("rename-entitlements[0].from: ingen funktion i systemet 'navision' nævner "
+                + "rettigheden 'NS_KASSE' – forventet et rettighedsnavn, som en funktion i systemet bruger i grant");
+    }
+
+    @Test
+    void unknownReferencesInALayerNameTheValue() {
+        assertThatThrownBy(() -> load("""
+                id: inst
+                version: "1"
+                extends: oes-udbetalingsproces
+                systems:
+                  - {id: navision, name: Navision igen}
+                extend-entitlements:
+                  - {function: navision.bogføring, add: [X]}
+                rename-entitlements:
+                  - {system: nav, from: A, to: B}
+                disable-rules:
+                  - {rule: sole-mandat, reason: R}
+                """)).hasMessageContaining("inst.yaml: systems[0].id: id'et 'navision' er allerede brugt af et andet "
+                        + "system – hvert id må kun bruges én gang")
+                .hasMessageContaining("inst.yaml: extend-entitlements[0].function: ukendt funktion "
+                        + "'navision.bogføring' – forventet en funktion defineret i regelsættet (system.funktion)")
+                .hasMessageContaining("inst.yaml: rename-entitlements[0].system: ukendt system 'nav' – forventet "
+                        + "id'et på et system defineret under systems")
+                .hasMessageContaining("inst.yaml: disable-rules[0].rule: ukendt regel 'sole-mandat' – forventet "
+                        + "id'et på en regel i regelsættet");
     }
 
     @Test
@@ -134,6 +161,7 @@ class LayeringTest {
         assertThatThrownBy(() -> new RuleSetLoader(id -> Optional.of(new RuleSetLoader.Source(id + ".yaml",
                 "id: " + id + "\nversion: '1'\nextends: " + (id.equals("a") ? "b" : "a") + "\n")))
                 .load(new RuleSetLoader.Source("a.yaml", "id: a\nversion: '1'\nextends: b\n")))
-                .hasMessageContaining("circular extends");
+                .hasMessageContaining("b.yaml: extends: cirkulær extends: a → b → a – et regelsæt må ikke bygge på "
+                        + "sig selv");
     }
 }
