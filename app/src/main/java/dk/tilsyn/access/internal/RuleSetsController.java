@@ -60,9 +60,9 @@ class RuleSetsController {
     }
 
     @MemberOnly
-    @GetMapping("/regelsaet/lag/{version}")
-    String version(@PathVariable int version, Model model) {
-        model.addAttribute("layer", layers.version(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    @GetMapping("/regelsaet/versioner/{layerId}")
+    String version(@PathVariable long layerId, Model model) {
+        model.addAttribute("layer", layers.byId(layerId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "access/ruleset-version";
     }
 

@@ -94,7 +94,9 @@ class RuleSetsIT {
         assertThat(jdbc.sql("select count(*) from finding where run_id = ? and rule = 'derived-approval-and-navision'")
                 .param(second).query(Long.class).single()).isZero();
         assertThat(ResponseText.unescapeHtml(coordinator.get("/analyser/" + second).body())).contains("Institutionens lag, version 1");
-        assertThat(ResponseText.unescapeHtml(coordinator.get("/regelsaet/lag/1").body())).contains("derived-approval-and-navision",
+        long layer = jdbc.sql("select id from rule_set_layer where institution_id = ?").param(institution.id())
+                .query(Long.class).single();
+        assertThat(ResponseText.unescapeHtml(coordinator.get("/regelsaet/versioner/" + layer).body())).contains("derived-approval-and-navision",
                 "Opgavesplit med Statens Administration");
         assertThat(jdbc.sql("select count(*) from audit_entry where institution_id = ? and entity_type = 'rule-set-layer'")
                 .param(institution.id()).query(Long.class).single()).isEqualTo(1);

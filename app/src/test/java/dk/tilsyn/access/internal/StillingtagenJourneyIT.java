@@ -81,6 +81,7 @@ class StillingtagenJourneyIT {
 
             secondRunShowsItAccepted(page);
             matrixExportContainsTheConflict(page);
+            ruleSet(page);
             page.navigate(base + "/handlinger");
             axe.check(page, "stillingtagen-actions");
             page.navigate(base + "/beskeder");
@@ -184,6 +185,21 @@ class StillingtagenJourneyIT {
         PlaywrightAssertions.assertThat(page.locator("main table tbody")).containsText("P0012");
         PlaywrightAssertions.assertThat(page.locator("main table tbody")).containsText("Accepteret");
         axe.check(page, "stillingtagen-run-2-accepted");
+    }
+
+    private void ruleSet(Page page) {
+        page.navigate(base + "/regelsaet");
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("derived-approval-and-navision");
+        axe.check(page, "stillingtagen-ruleset");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Redigér institutionens lag")).click();
+        page.waitForURL(base + "/regelsaet/lag");
+        axe.check(page, "stillingtagen-ruleset-edit");
+        page.locator("#yaml").fill("id: demostyrelsen\nversion: \"2\"\nextends: oes-udbetalingsproces\ndisable-rules:\n"
+                + "  - rule: derived-approval-and-navision\n    reason: Opgavesplit med Statens Administration\n");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontrollér og vis virkning")).click();
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("Laget er gyldigt");
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("P0012");
+        axe.check(page, "stillingtagen-ruleset-preview");
     }
 
     private void matrixExportContainsTheConflict(Page page) throws IOException {

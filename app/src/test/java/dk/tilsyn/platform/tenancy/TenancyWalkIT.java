@@ -476,6 +476,13 @@ class TenancyWalkIT {
                 Map.entry("owner", Long.toString(admin.id())), Map.entry("deadline", LocalDate.now().plusDays(7).toString())));
         long actionId = jdbc.sql("select id from access_action where institution_id = ?").param(institution.id())
                 .query(Long.class).single();
+        // A's own rule-set layer, whose title carries the marker.
+        aBrowser.postForm("/regelsaet/lag", List.of(Map.entry("_csrf", aBrowser.csrfTokenFrom("/regelsaet/lag")),
+                Map.entry("yaml", "id: a-lag\nversion: \"1\"\ntitle: " + secret + " lag\nextends: oes-udbetalingsproces\n")));
+        assertThat(jdbc.sql("select count(*) from rule_set_layer where institution_id = ?").param(institution.id())
+                .query(Long.class).single()).as("A's rule-set layer").isEqualTo(1);
+        long layerId = jdbc.sql("select id from rule_set_layer where institution_id = ?").param(institution.id())
+                .query(Long.class).single();
 
         Map<String, String> pathVariables = Map.ofEntries(
                 Map.entry("personId", Long.toString(personId)),
@@ -487,7 +494,8 @@ class TenancyWalkIT {
                 Map.entry("findingId", Long.toString(findingId)),
                 Map.entry("actionId", Long.toString(actionId)),
                 Map.entry("responsibilityId", Long.toString(responsibilityId)),
-                Map.entry("personKey", "AP-" + run + "-2"));
+                Map.entry("personKey", "AP-" + run + "-2"),
+                Map.entry("layerId", Long.toString(layerId)));
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         // Search and filters: aimed at A's rows without spelling the secret itself (B's input is echoed back).
         parameters.put("q", List.of(secret.substring(1).toLowerCase(Locale.ROOT)));
@@ -525,6 +533,9 @@ class TenancyWalkIT {
         parameters.put("scope", List.of("unit:" + orgUnitId, "system:" + systemId));
         parameters.put("all", List.of("true"));
         parameters.put("konflikter", List.of("false"));
+        parameters.put("standard", List.of("false"));
+        parameters.put("yaml", List.of("id: overtaget\nversion: \"" + run + "\"\nextends: oes-udbetalingsproces\n"));
+        parameters.put("comment", List.of("Overtaget " + run));
         // Systems: A's system id, and a profile.
         parameters.put("key", List.of("rejsud"));
         parameters.put("profile", List.of("rejsud-gruppemedlemskab"));
@@ -603,6 +614,7 @@ class TenancyWalkIT {
         rows.put("notice", rows("select * from notice where institution_id = ? order by id", id));
         rows.put("privileged_documentation", rows("select * from privileged_documentation where institution_id = ? order by id", id));
         rows.put("run_subject", rows("select * from run_subject where institution_id = ? order by id", id));
+        rows.put("rule_set_layer", rows("select * from rule_set_layer where institution_id = ? order by id", id));
         rows.put("run_account", rows("select * from run_account where institution_id = ? order by system_key, account", id));
         rows.put("user_role", rows("select * from user_role where institution_id = ? order by user_id, role", id));
         rows.put("user_role of A's users, anywhere", rows("""
