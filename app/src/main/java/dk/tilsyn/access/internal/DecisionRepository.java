@@ -78,6 +78,14 @@ class DecisionRepository {
                 .params(TenantContext.institutionId(), runId).query(Carried.class).list();
     }
 
+    /** Records that the decider has been told (once) that the decision no longer holds; false if already told. */
+    boolean markNoticed(long decisionId, String why) {
+        String column = "expiry".equals(why) ? "expiry_noticed_at" : "change_noticed_at";
+        return jdbc.sql("update finding_decision set " + column + " = ? where institution_id = ? and id = ? and "
+                        + column + " is null")
+                .params(Clock.now(), TenantContext.institutionId(), decisionId).update() == 1;
+    }
+
     void applyDecisions(List<Object[]> decisionAndFinding) {
         batch.batchUpdate("update finding set decision_id = ? where id = ?", decisionAndFinding);
     }

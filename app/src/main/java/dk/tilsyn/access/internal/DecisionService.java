@@ -163,7 +163,7 @@ class DecisionService {
                 keep.add(new Object[]{c.decisionId(), c.findingId()});
             }
             boolean expired = Decision.ACCEPT.equals(c.decision()) && c.expiresOn() != null && c.expiresOn().isBefore(today);
-            if (!unchanged || expired) {
+            if ((!unchanged || expired) && decisions.markNoticed(c.decisionId(), unchanged ? "expiry" : "change")) {
                 String key = unchanged ? "notice.expired" : "notice.changed";
                 String link = "/analyser/" + runId + "/fund/" + c.findingId();
                 notices.tell(c.decidedBy(), key, c.personKey(), link);

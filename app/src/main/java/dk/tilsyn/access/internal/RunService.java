@@ -111,6 +111,11 @@ public class RunService {
         return java.util.Optional.of(id);
     }
 
+    /** The runs this instance is carrying out now (their heartbeat). */
+    List<Long> underway() {
+        return List.copyOf(underway.keySet());
+    }
+
     /** The run's work, while it is under way in this instance (lets tests and callers wait without polling). */
     public CompletableFuture<Void> completion(long runId) {
         return underway.getOrDefault(runId, CompletableFuture.completedFuture(null));

@@ -42,6 +42,8 @@ class DecisionsIT {
     JdbcClient jdbc;
     @Autowired
     RunService runService;
+    @Autowired
+    RunHousekeeping housekeeping;
 
     Institution institution;
     WebClient controller;
@@ -114,9 +116,12 @@ class DecisionsIT {
                 .params(LocalDate.now().minusDays(1), institution.id()).update();
 
         assertThat(demo.status(first, finding)).isEqualTo("Udløbet – åben igen");
+        assertThat(housekeeping.tellAboutExpired(LocalDate.now())).as("the hourly check tells the manager").isEqualTo(1);
+        assertThat(housekeeping.tellAboutExpired(LocalDate.now())).as("once").isZero();
         long second = demo.run();
         assertThat(demo.status(second, demo.finding(second, RULE, PERSON))).isEqualTo("Udløbet – åben igen");
-        assertThat(ResponseText.unescapeHtml(manager.get("/beskeder").body())).contains("accepten er udløbet");
+        String notices = ResponseText.unescapeHtml(manager.get("/beskeder").body());
+        assertThat(notices.split("accepten er udløbet", -1)).as("told once, not again by the next run").hasSize(2);
     }
 
     @Test
