@@ -4,23 +4,43 @@ import dk.tilsyn.engine.access.Account;
 import dk.tilsyn.engine.access.AccountRef;
 import dk.tilsyn.engine.access.ChangeEvent;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The extracts' accounts by system and name, ignoring case and surrounding spaces, as the engine matches them. */
+/**
+ * The extracts' accounts by system and name, ignoring case and surrounding spaces, as the engine matches them.
+ *
+ * <p>One small map per system, keyed by the folded name: no key object per account or per look-up, and the
+ * systems' maps are built on every core. Where two accounts of a system fold to the same name, the first in the
+ * given map's order is kept, as before. Read-only once built, so look-ups may run in parallel.
+ */
 final class AccountIndex {
 
-    private final Map<AccountRef, Account> byKey = new HashMap<>();
+    private final Map<String, Map<String, Account>> bySystem = new HashMap<>();
 
     AccountIndex(Map<AccountRef, Account> accounts) {
-        accounts.values().forEach(account -> byKey.putIfAbsent(key(account.system(), account.account()), account));
+        Map<String, List<Account>> grouped = new LinkedHashMap<>();
+        accounts.values().forEach(account -> grouped.computeIfAbsent(account.system(), s -> new ArrayList<>())
+                .add(account));
+        grouped.entrySet().parallelStream().map(entry -> Map.entry(entry.getKey(), byName(entry.getValue())))
+                .toList().forEach(entry -> bySystem.put(entry.getKey(), entry.getValue()));
+    }
+
+    private static Map<String, Account> byName(List<Account> accounts) {
+        Map<String, Account> byName = HashMap.newHashMap(accounts.size());
+        accounts.forEach(account -> byName.putIfAbsent(key(account.account()), account));
+        return byName;
     }
 
     ResolvedChange resolve(ChangeEvent event) {
-        Account actorAccount = byKey.get(key(event.system(), event.actor()));
+        Map<String, Account> inSystem = bySystem.getOrDefault(event.system(), Map.of());
+        Account actorAccount = inSystem.get(key(event.actor()));
         boolean hasTarget = event.target() != null && !event.target().isBlank();
-        Account targetAccount = hasTarget ? byKey.get(key(event.system(), event.target())) : null;
+        Account targetAccount = hasTarget ? inSystem.get(key(event.target())) : null;
         return new ResolvedChange(event, ref(event.system(), event.actor(), actorAccount),
                 hasTarget ? ref(event.system(), event.target(), targetAccount) : null, actorAccount, targetAccount);
     }
@@ -29,7 +49,7 @@ final class AccountIndex {
         return known != null ? known.ref() : new AccountRef(system, name.strip());
     }
 
-    private static AccountRef key(String system, String account) {
-        return new AccountRef(system, account == null ? "" : account.strip().toLowerCase(Locale.ROOT));
+    private static String key(String account) {
+        return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -41,34 +41,43 @@ public final class ChangeLogChecks {
         this.rules = rules;
     }
 
+    /**
+     * The events are checked on every core: each reads only the index and the rule set. The ordered stream and the
+     * stable sort give the same findings in the same order as checking them one by one.
+     */
     public List<Finding> check(List<ChangeEvent> events, ChangeLogContext context) {
         Set<String> process = context.processAccounts().stream().map(ChangeLogChecks::key).collect(Collectors.toSet());
         AccountIndex index = new AccountIndex(context.accounts());
         List<Finding> findings = new ArrayList<>();
-        for (ChangeEvent event : events) {
-            ResolvedChange change = index.resolve(event);
-            boolean grant = "grant".equalsIgnoreCase(event.action());
-            boolean actorPrivileged = privileges.privileged(change.actorAccount(), context.asOf());
-            if (grant && change.self()) {
-                findings.add(finding(FindingKind.SELF_ASSIGNMENT, Severity.HIGH, SELF, change, context,
-                        "%s tildelte sig selv %s i %s den %s."));
-            }
-            if (grant && !change.self() && actorPrivileged && grantsPrivilege(change, context)) {
-                findings.add(finding(FindingKind.ADMIN_GRANT, Severity.HIGH, ADMIN, change, context,
-                        "%s har privilegerede rettigheder og tildelte %s til " + targetName(change) + " i %s den %s."));
-            }
-            boolean credentials = CREDENTIAL_ACTIONS.contains(event.action().toLowerCase(Locale.ROOT));
-            if (credentials && change.target() != null && !change.self() && actorPrivileged) {
-                findings.add(finding(FindingKind.CREDENTIAL_CHANGE, Severity.HIGH, CREDENTIALS, change, context,
-                        "%s har privilegerede rettigheder og ændrede " + targetName(change) + "s %s i %s den %s."));
-            }
-            if (grant && !process.isEmpty() && !process.contains(key(event.actor()))) {
-                findings.add(finding(FindingKind.OUTSIDE_PROCESS, Severity.MEDIUM, OUTSIDE, change, context,
-                        "%s tildelte %s direkte i %s den %s – uden om den fastlagte tildelingsproces (IGA)."));
-            }
-        }
+        events.parallelStream().map(event -> check(event, index, process, context)).toList()
+                .forEach(findings::addAll);
         findings.sort(Comparator.comparing((Finding f) -> f.evidence().getFirst().file())
                 .thenComparingLong(f -> f.evidence().getFirst().line()).thenComparing(Finding::rule));
+        return findings;
+    }
+
+    private List<Finding> check(ChangeEvent event, AccountIndex index, Set<String> process, ChangeLogContext context) {
+        ResolvedChange change = index.resolve(event);
+        boolean grant = "grant".equalsIgnoreCase(event.action());
+        boolean actorPrivileged = privileges.privileged(change.actorAccount(), context.asOf());
+        List<Finding> findings = new ArrayList<>(0);
+        if (grant && change.self()) {
+            findings.add(finding(FindingKind.SELF_ASSIGNMENT, Severity.HIGH, SELF, change, context,
+                    "%s tildelte sig selv %s i %s den %s."));
+        }
+        if (grant && !change.self() && actorPrivileged && grantsPrivilege(change, context)) {
+            findings.add(finding(FindingKind.ADMIN_GRANT, Severity.HIGH, ADMIN, change, context,
+                    "%s har privilegerede rettigheder og tildelte %s til " + targetName(change) + " i %s den %s."));
+        }
+        boolean credentials = CREDENTIAL_ACTIONS.contains(event.action().toLowerCase(Locale.ROOT));
+        if (credentials && change.target() != null && !change.self() && actorPrivileged) {
+            findings.add(finding(FindingKind.CREDENTIAL_CHANGE, Severity.HIGH, CREDENTIALS, change, context,
+                    "%s har privilegerede rettigheder og ændrede " + targetName(change) + "s %s i %s den %s."));
+        }
+        if (grant && !process.isEmpty() && !process.contains(key(event.actor()))) {
+            findings.add(finding(FindingKind.OUTSIDE_PROCESS, Severity.MEDIUM, OUTSIDE, change, context,
+                    "%s tildelte %s direkte i %s den %s – uden om den fastlagte tildelingsproces (IGA)."));
+        }
         return findings;
     }
 

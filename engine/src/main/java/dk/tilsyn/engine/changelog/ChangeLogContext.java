@@ -13,7 +13,8 @@ import java.util.function.Function;
  * What the checks need besides the log itself.
  *
  * @param accounts        every account of the extracts, to see who is privileged
- * @param personOf        the person an account is tied to (from correlation), if any
+ * @param personOf        the person an account is tied to (from correlation), if any; called from several threads
+ *                        at once, so it must only read
  * @param processAccounts the IGA or robot accounts whose grants are the normal process; when empty, the
  *                        outside-process check is not made (there is no process to compare with)
  */

@@ -8,6 +8,7 @@ import dk.tilsyn.engine.rules.FunctionDef;
 import dk.tilsyn.engine.rules.RuleSet;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -23,8 +24,11 @@ import java.util.Set;
 final class PrivilegeLookup {
 
     private final Map<String, Set<String>> privilegedNamesBySystem = new HashMap<>();
-    /** Per account (by identity: an account's value hash is deep): a log names the same actors many times. */
-    private final Map<Account, Boolean> privilegedAccounts = new IdentityHashMap<>();
+    /**
+     * Per account (by identity: an account's value hash is deep): a log names the same actors many times. Synchronized
+     * because the checks run in parallel; only events whose actor is in the extracts get here.
+     */
+    private final Map<Account, Boolean> privilegedAccounts = Collections.synchronizedMap(new IdentityHashMap<>());
 
     PrivilegeLookup(RuleSet rules) {
         for (FunctionDef function : rules.functions()) {

@@ -10,7 +10,6 @@ import dk.tilsyn.engine.persons.Person;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -42,24 +41,43 @@ final class CorrelationFindings {
         this.asOf = asOf;
     }
 
-    List<Finding> of(Collection<Link> links, Map<Subject, List<Account>> active) {
+    /**
+     * Checks every account and every subject. Each check reads only its own account or subject, so they run on every
+     * core; the ordered streams keep input order and the final sort is stable, so the findings are the same as
+     * checking one by one.
+     */
+    List<Finding> of(List<Correlator.Linked> links, Map<Subject, List<Account>> active) {
         List<Finding> findings = new ArrayList<>();
-        for (Link link : links) {
-            if (link.account().active() && link.method() == MatchMethod.NONE) {
-                findings.add(orphan(link.account()));
-            }
-            if (link.account().active() && link.subject().isPerson()) {
-                mismatch(link.account(), persons.byId(link.personId()), findings);
-            }
-        }
-        active.forEach((subject, accounts) -> {
-            if (subject.isPerson()) {
-                Person person = persons.byId(subject.personId());
-                duplicates(person, accounts, findings);
-                leaver(person, accounts, findings);
-            }
-        });
+        links.parallelStream().map(this::ofAccount).toList().forEach(findings::addAll);
+        active.entrySet().parallelStream().map(entry -> ofSubject(entry.getKey(), entry.getValue())).toList()
+                .forEach(findings::addAll);
         findings.sort(ORDER);
+        return findings;
+    }
+
+    private List<Finding> ofAccount(Correlator.Linked linked) {
+        Link link = linked.link();
+        if (!link.account().active()) {
+            return List.of();
+        }
+        List<Finding> findings = new ArrayList<>(0);
+        if (link.method() == MatchMethod.NONE) {
+            findings.add(orphan(link.account()));
+        }
+        if (link.subject().isPerson()) {
+            mismatch(link.account(), linked.person(), findings);
+        }
+        return findings;
+    }
+
+    private List<Finding> ofSubject(Subject subject, List<Account> accounts) {
+        if (!subject.isPerson()) {
+            return List.of();
+        }
+        Person person = persons.byId(subject.personId());
+        List<Finding> findings = new ArrayList<>(0);
+        duplicates(person, accounts, findings);
+        leaver(person, accounts, findings);
         return findings;
     }
 
@@ -77,6 +95,9 @@ final class CorrelationFindings {
     }
 
     private void duplicates(Person person, List<Account> accounts, List<Finding> findings) {
+        if (!twoPersonalInOneSystem(accounts)) {
+            return; // the common case, decided without grouping (runs for every person)
+        }
         Map<String, List<Account>> bySystem = new TreeMap<>();
         accounts.stream().filter(a -> a.type().personal())
                 .forEach(a -> bySystem.computeIfAbsent(a.system(), s -> new ArrayList<>()).add(a));
@@ -88,6 +109,20 @@ final class CorrelationFindings {
                                 + "system; luk de overflødige."));
             }
         });
+    }
+
+    /** The accounts are sorted by system, so two personal accounts of one system follow each other once filtered. */
+    private static boolean twoPersonalInOneSystem(List<Account> accounts) {
+        String previous = null;
+        for (Account account : accounts) {
+            if (account.type().personal()) {
+                if (account.system().equals(previous)) {
+                    return true;
+                }
+                previous = account.system();
+            }
+        }
+        return false;
     }
 
     /** The employment end is the last working day, so access on that very day is still legitimate. */

@@ -10,10 +10,11 @@ import dk.tilsyn.engine.persons.PersonsFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ties accounts to persons (ACC-2, 004 §4.1.1) and reports what does not fit (§4.1.2, §4.1.7, leavers).
@@ -39,19 +40,32 @@ public final class Correlator {
      */
     public Correlation correlate(List<Extract> extracts, LocalDate asOf) {
         List<Account> accounts = merged(extracts);
-        Map<AccountRef, Link> links = LinkedHashMap.newLinkedHashMap(accounts.size());
-        for (Account account : accounts) {
-            links.put(account.ref(), link(account));
-        }
+        // Linking an account only reads the person index, so the accounts are linked on every core; the ordered
+        // stream keeps input order, so everything below is the same as linking them one by one.
+        List<Linked> linked = accounts.parallelStream().map(this::link).toList();
+        Map<AccountRef, Link> links = LinkedHashMap.newLinkedHashMap(linked.size());
         Map<Subject, List<Account>> active = new LinkedHashMap<>();
-        links.values().stream().filter(l -> l.account().active()).forEach(
-                l -> active.computeIfAbsent(l.subject(), s -> new ArrayList<>()).add(l.account()));
-        active.values().forEach(list -> list.sort(Comparator.comparing(Account::ref)));
+        for (Linked each : linked) {
+            Link link = each.link();
+            links.put(link.account().ref(), link);
+            if (link.account().active()) {
+                active.computeIfAbsent(link.subject(), s -> new ArrayList<>(2)).add(link.account());
+            }
+        }
+        active.values().parallelStream().forEach(list -> list.sort(BY_REF));
         CorrelationFindings findings = new CorrelationFindings(persons, mapping, asOf);
-        return new Correlation(links, findings.of(links.values(), active), active);
+        return new Correlation(links, findings.of(linked, active), active);
     }
 
-    private Link link(Account account) {
+    /** Account order by {@link AccountRef}, without making a reference for every comparison. */
+    private static final Comparator<Account> BY_REF = Comparator.comparing(Account::system)
+            .thenComparing(Account::account);
+
+    /** An account's link with the person found for it (null when none), so the findings need not look it up again. */
+    record Linked(Link link, Person person) {
+    }
+
+    private Linked link(Account account) {
         if (!account.type().personal()) {
             Person responsible = persons.byId(account.personId());
             MatchMethod method = responsible != null ? MatchMethod.PERSON_ID : MatchMethod.NONE;
@@ -59,8 +73,8 @@ public final class Correlator {
                 responsible = persons.byId(mapping.persons().get(account.ref()));
                 method = responsible != null ? MatchMethod.MAPPING : MatchMethod.NONE;
             }
-            return new Link(account, Subject.account(account.ref()),
-                    responsible == null ? null : responsible.personId(), method);
+            return new Linked(new Link(account, Subject.account(account.ref()),
+                    responsible == null ? null : responsible.personId(), method), responsible);
         }
         Person person;
         MatchMethod method;
@@ -70,12 +84,16 @@ public final class Correlator {
             method = MatchMethod.USERNAME;
         } else if ((person = persons.byEmail(account.email())) != null) {
             method = MatchMethod.EMAIL;
-        } else if ((person = persons.byId(mapping.persons().get(account.ref()))) != null) {
+        } else if ((person = mappedPerson(account)) != null) {
             method = MatchMethod.MAPPING;
         } else {
-            return new Link(account, Subject.account(account.ref()), null, MatchMethod.NONE);
+            return new Linked(new Link(account, Subject.account(account.ref()), null, MatchMethod.NONE), null);
         }
-        return new Link(account, Subject.person(person.personId()), person.personId(), method);
+        return new Linked(new Link(account, Subject.person(person.personId()), person.personId(), method), person);
+    }
+
+    private Person mappedPerson(Account account) {
+        return mapping.persons().isEmpty() ? null : persons.byId(mapping.persons().get(account.ref()));
     }
 
     /**
@@ -83,6 +101,13 @@ public final class Correlator {
      * Brugeroversigt read once for mandates and once for rights); counting it twice would invent a duplicate.
      */
     static List<Account> merged(List<Extract> extracts) {
+        Set<String> systems = new HashSet<>();
+        if (extracts.stream().allMatch(extract -> systems.add(extract.system()))) {
+            // Each system in one extract only: an extract holds one account per name already, nothing to merge.
+            List<Account> all = new ArrayList<>(extracts.stream().mapToInt(e -> e.accounts().size()).sum());
+            extracts.forEach(extract -> all.addAll(extract.accounts()));
+            return all;
+        }
         Map<AccountRef, Account> byRef = new LinkedHashMap<>();
         for (Extract extract : extracts) {
             for (Account account : extract.accounts()) {

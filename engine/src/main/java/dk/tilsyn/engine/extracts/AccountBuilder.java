@@ -4,9 +4,11 @@ import dk.tilsyn.engine.access.Account;
 import dk.tilsyn.engine.access.AccountType;
 import dk.tilsyn.engine.access.Assignment;
 import dk.tilsyn.engine.access.SourceRef;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * Collects the rows of one account. The account's own attributes (person id, username, e-mail, name, type, status)
@@ -28,7 +30,11 @@ final class AccountBuilder {
     private final String[] values = new String[ATTRIBUTES];
     private final long[] lines = new long[ATTRIBUTES];
     private final List<Assignment> assignments = new ArrayList<>(2);
-    private final List<SourceRef> sources = new ArrayList<>(2);
+    /**
+     * The rows' sources, kept only once a row without an assignment has been seen. Until then each row's source is
+     * its assignment's, and a list of them would hold 5 million more references on a large set for nothing.
+     */
+    private List<SourceRef> sources;
 
     AccountBuilder(String account) {
         this.account = account;
@@ -57,7 +63,13 @@ final class AccountBuilder {
     }
 
     void add(SourceRef source, Assignment assignment) {
-        sources.add(source);
+        if (sources == null && assignment == null) {
+            sources = new ArrayList<>(assignments.size() + 1);
+            assignments.forEach(earlier -> sources.add(earlier.source()));
+        }
+        if (sources != null) {
+            sources.add(source);
+        }
         if (assignment != null) {
             assignments.add(assignment);
         }
@@ -67,6 +79,27 @@ final class AccountBuilder {
         AccountType type = values[TYPE] == null ? AccountType.PERSONAL : AccountType.fromCode(values[TYPE]).orElseThrow();
         boolean active = values[STATUS] == null || values[STATUS].equals(ExtractReader.ACTIVE);
         return new Account(system, account, values[PERSON_ID], values[USERNAME], values[EMAIL], values[NAME], type,
-                active, Collections.unmodifiableList(assignments), Collections.unmodifiableList(sources));
+                active, Collections.unmodifiableList(assignments),
+                sources == null ? new AssignmentSources(assignments) : Collections.unmodifiableList(sources));
+    }
+
+    /** The sources of an account every row of which gave an assignment: a read-only view, one per row, in order. */
+    private static final class AssignmentSources extends AbstractList<SourceRef> implements RandomAccess {
+
+        private final List<Assignment> assignments;
+
+        AssignmentSources(List<Assignment> assignments) {
+            this.assignments = assignments;
+        }
+
+        @Override
+        public SourceRef get(int index) {
+            return assignments.get(index).source();
+        }
+
+        @Override
+        public int size() {
+            return assignments.size();
+        }
     }
 }

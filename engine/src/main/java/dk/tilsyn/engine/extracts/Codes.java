@@ -21,9 +21,18 @@ import java.util.function.Function;
 final class Codes<T> {
 
     private final Map<String, T> byCode;
+    /**
+     * The same codes as arrays: three coded cells on each of millions of rows, and a handful of codes, are found
+     * faster by comparing than by hashing a freshly read string.
+     */
+    private final String[] codes;
+    private final T[] values;
 
+    @SuppressWarnings("unchecked")
     private Codes(Map<String, T> byCode) {
         this.byCode = byCode;
+        this.codes = byCode.keySet().toArray(String[]::new);
+        this.values = (T[]) byCode.values().toArray();
     }
 
     static <E extends Enum<E>> Codes<E> of(E[] values, Function<E, String> code) {
@@ -36,8 +45,12 @@ final class Codes<T> {
 
     /** The value for a canonical code (case-insensitive), or null. */
     T lookup(String code) {
-        T value = byCode.get(code);
-        return value != null ? value : byCode.get(code.toLowerCase(Locale.ROOT));
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i].equals(code)) {
+                return values[i];
+            }
+        }
+        return byCode.get(code.toLowerCase(Locale.ROOT));
     }
 
     /** The value of the cell, null when empty, or null with an {@code invalid-code} problem reported. */

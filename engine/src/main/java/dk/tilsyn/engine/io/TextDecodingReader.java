@@ -3,6 +3,9 @@ package dk.tilsyn.engine.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -24,6 +27,10 @@ import java.nio.charset.StandardCharsets;
 final class TextDecodingReader extends Reader {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     private final InputStream in;
     private final String file;
@@ -55,9 +62,10 @@ final class TextDecodingReader extends Reader {
         }
         while (true) {
             CharBuffer out = CharBuffer.wrap(target, offset, length);
+            int consumedFrom = bytes.position();
             CoderResult result = decoder.decode(bytes, out, endOfInput);
             int produced = out.position() - offset;
-            inspect(target, offset, produced);
+            inspect(bytes.array(), consumedFrom, bytes.position());
             if (result.isError()) {
                 if (decided) {
                     throw new RejectedInputException(Problems.mixedEncoding(file, newlines + 1));
@@ -81,15 +89,34 @@ final class TextDecodingReader extends Reader {
         }
     }
 
-    private void inspect(char[] chars, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            char c = chars[i];
-            if (c == '\n') {
+    /**
+     * Counts the line breaks in the bytes just decoded (for the line of a later encoding error) and notes the first
+     * non-ASCII character. Works on the bytes, eight at a time: a line break is the byte 0x0A in both encodings and
+     * never part of a UTF-8 sequence, and a byte above 0x7F decoded without error is a non-ASCII character. A
+     * loop over every decoded char took about 6 % of reading an extract.
+     */
+    private void inspect(byte[] array, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(array, i);
+            if ((word & HIGH_BITS) != 0) {
+                decided = true;
+            }
+            newlines += Long.bitCount(zeroBytes(word ^ NEWLINES));
+        }
+        for (; i < to; i++) {
+            if (array[i] == '\n') {
                 newlines++;
-            } else if (c > 0x7F) {
+            } else if (array[i] < 0) {
                 decided = true;
             }
         }
+    }
+
+    /** The high bit of each byte of the result is set exactly where the byte of {@code word} is zero. */
+    private static long zeroBytes(long word) {
+        long lowSevenNonZero = (word & LOW_BITS) + LOW_BITS;
+        return ~(lowSevenNonZero | word | LOW_BITS);
     }
 
     private void refill() throws IOException {

@@ -9,6 +9,7 @@ import dk.tilsyn.engine.extracts.ExtractReader;
 import dk.tilsyn.engine.extracts.ParameterFile;
 import dk.tilsyn.engine.extracts.ParameterReader;
 import dk.tilsyn.engine.io.FileFacts;
+import dk.tilsyn.engine.io.ParallelReads;
 import dk.tilsyn.engine.io.TabularSource;
 import dk.tilsyn.engine.persons.PersonsFile;
 import dk.tilsyn.engine.persons.PersonsReader;
@@ -46,17 +47,15 @@ final class InputLoader {
         }
         PersonsFile persons = new PersonsReader().read(source(request, request.persons()));
         files.add(InputFile.of("persons", null, persons.facts()));
-        List<Extract> extracts = new ArrayList<>();
-        for (SystemFile input : request.extracts()) {
-            Extract extract = readExtract(input, request);
-            extracts.add(extract);
-            files.add(InputFile.of("extract", input.system(), extract.facts()));
+        // Extracts and logs are read on every core; results (and the first failure) come in request order.
+        List<Extract> extracts = ParallelReads.map(request.extracts(), input -> readExtract(input, request));
+        for (int i = 0; i < extracts.size(); i++) {
+            files.add(InputFile.of("extract", request.extracts().get(i).system(), extracts.get(i).facts()));
         }
-        List<ChangeLog> changeLogs = new ArrayList<>();
-        for (SystemFile input : request.changeLogs()) {
-            ChangeLog log = changeLogReader.read(source(request, input.file()), input.system());
-            changeLogs.add(log);
-            files.add(InputFile.of("changelog", input.system(), log.facts()));
+        List<ChangeLog> changeLogs = ParallelReads.map(request.changeLogs(),
+                input -> changeLogReader.read(source(request, input.file()), input.system()));
+        for (int i = 0; i < changeLogs.size(); i++) {
+            files.add(InputFile.of("changelog", request.changeLogs().get(i).system(), changeLogs.get(i).facts()));
         }
         List<ParameterFile> parameters = new ArrayList<>();
         for (SystemFile input : request.parameters()) {

@@ -111,6 +111,23 @@ class TabularReaderTest {
     }
 
     @Test
+    void mixedEncodingDeepInAFileNamesItsLine() {
+        // Line breaks are counted eight bytes at a time; lines of odd lengths put them at every offset of a word.
+        StringBuilder text = new StringBuilder("id;amount\nÆble;1\n");
+        for (int line = 3; line < 3_001; line++) {
+            text.append("x".repeat(1 + line % 11)).append(';').append(line).append('\n');
+        }
+        byte[] bytes = TestFiles.concat(text.toString().getBytes(UTF_8), "Ø;3\n".getBytes(WINDOWS_1252));
+
+        InvalidInputException e = rejected(TestFiles.write(dir, "mixed-deep.csv", bytes));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("mixed-encoding");
+            assertThat(p.line()).isEqualTo(3_001);
+        });
+    }
+
+    @Test
     void tiedOrMissingDelimiterIsRejectedNamingTheHeader() {
         InvalidInputException tie = rejected(TestFiles.text(dir, "tie.csv", "id;amount,x\n1;2,3\n", UTF_8));
         assertThat(tie.problems()).singleElement().satisfies(p -> {
