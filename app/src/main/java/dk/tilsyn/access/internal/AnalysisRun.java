@@ -13,7 +13,8 @@ import java.time.ZonedDateTime;
 public record AnalysisRun(long id, String status, LocalDate asOf, String startedByName, OffsetDateTime startedAt,
                           OffsetDateTime finishedAt, String ruleSetId, String ruleSetVersion, String ruleSetHash,
                           String personsSha256, String reportSha256, Integer findingsCount, String failure,
-                          String matrixSha256, Integer ruleLayerVersion) {
+                          String matrixSha256, Integer ruleLayerVersion,
+                          String reconcileEntitlements) {
 
     public boolean finished() {
         return "DONE".equals(status) || "FAILED".equals(status);

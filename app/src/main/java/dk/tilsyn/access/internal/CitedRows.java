@@ -61,7 +61,9 @@ class CitedRows {
     /** The names the engine cited files by (system id / file name), to the stored file's hash. */
     private Map<String, String> filesOf(AnalysisRun run) {
         Map<String, String> files = new HashMap<>();
-        for (Evidence input : evidence.inputsOf(run.id())) {
+        List<Evidence> inputs = new ArrayList<>(evidence.inputsOf(run.id()));
+        evidence.reconciledOf(run.id()).ifPresent(inputs::add);
+        for (Evidence input : inputs) {
             systems.findById(input.systemId()).ifPresent(system ->
                     files.put(system.systemKey() + "/" + input.fileName(), input.sha256()));
         }

@@ -37,11 +37,33 @@ class EvidenceRepository {
                 .params(TenantContext.institutionId(), systemId, id).query(Evidence.class).optional();
     }
 
-    /** The files a run read, as they were frozen when it started. */
+    /** The files a run read, as they were frozen when it started (without a file it reconciled against). */
     List<Evidence> inputsOf(long runId) {
+        return inputsOf(runId, "INPUT");
+    }
+
+    /** The second extract a run reconciled a system's own against, if it did. */
+    java.util.Optional<Evidence> reconciledOf(long runId) {
+        return inputsOf(runId, "RECONCILIATION").stream().findFirst();
+    }
+
+    private List<Evidence> inputsOf(long runId, String purpose) {
         return jdbc.sql(SELECT + "join analysis_run_input i on i.evidence_id = e.id join analysis_run r on r.id = i.run_id "
-                        + "where e.institution_id = ? and r.institution_id = ? and i.run_id = ? order by e.id")
-                .params(TenantContext.institutionId(), TenantContext.institutionId(), runId).query(Evidence.class).list();
+                        + "where e.institution_id = ? and r.institution_id = ? and i.run_id = ? and i.purpose = ? order by e.id")
+                .params(TenantContext.institutionId(), TenantContext.institutionId(), runId, purpose)
+                .query(Evidence.class).list();
+    }
+
+    /** Extracts a run can reconcile against: every kept extract that is not the one in use (superseded or pending). */
+    List<Evidence> reconcilable() {
+        return jdbc.sql(SELECT + "where e.institution_id = ? and e.kind = 'EXTRACT' and e.status in ('SUPERSEDED', 'PENDING') "
+                        + "order by e.system_id, e.id desc")
+                .param(TenantContext.institutionId()).query(Evidence.class).list();
+    }
+
+    java.util.Optional<Evidence> findAnyById(long id) {
+        return jdbc.sql(SELECT + "where e.institution_id = ? and e.id = ?")
+                .params(TenantContext.institutionId(), id).query(Evidence.class).optional();
     }
 
     long insertPending(long systemId, EvidenceKind kind, String fileName, StoredFile file, long rows, LocalDate asOf,

@@ -25,7 +25,7 @@ class RunRepository {
     private static final String SELECT = """
             select r.id, r.status, r.as_of, u.display_name as started_by_name, r.started_at, r.finished_at,
                    r.rule_set_id, r.rule_set_version, r.rule_set_hash, r.persons_sha256, r.report_sha256,
-                   r.findings_count, r.failure, r.matrix_sha256, r.rule_layer_version
+                   r.findings_count, r.failure, r.matrix_sha256, r.rule_layer_version, r.reconcile_entitlements
             from analysis_run r join app_user u on u.id = r.started_by
             """;
 
@@ -47,20 +47,27 @@ class RunRepository {
                 .params(TenantContext.institutionId(), id).query(AnalysisRun.class).optional();
     }
 
-    long insertQueued(LocalDate asOf, long startedBy, List<Long> evidenceIds, String personsSha256, Integer layerVersion) {
+    long insertQueued(LocalDate asOf, long startedBy, List<Long> evidenceIds, String personsSha256, Integer layerVersion,
+                      RunChoice.Reconcile reconcile) {
         long id = Inserts.returningId(jdbc.sql("""
                         insert into analysis_run (institution_id, status, as_of, started_by, started_at, persons_sha256,
                                                   rule_layer_version)
                         values (?, 'QUEUED', ?, ?, ?, ?, ?)""")
                 .params(TenantContext.institutionId(), asOf, startedBy, Clock.now(), personsSha256, layerVersion));
-        batch.batchUpdate("insert into analysis_run_input (run_id, evidence_id) values (?, ?)",
+        batch.batchUpdate("insert into analysis_run_input (run_id, evidence_id, purpose) values (?, ?, 'INPUT')",
                 evidenceIds.stream().map(e -> new Object[]{id, e}).toList());
+        if (reconcile != null) {
+            jdbc.sql("insert into analysis_run_input (run_id, evidence_id, purpose) values (?, ?, 'RECONCILIATION')")
+                    .params(id, reconcile.evidenceId()).update();
+            jdbc.sql("update analysis_run set reconcile_entitlements = ? where id = ?")
+                    .params(String.join("\n", reconcile.entitlements()), id).update();
+        }
         return id;
     }
 
     List<Long> inputs(long runId) {
         return jdbc.sql("select i.evidence_id from analysis_run_input i join analysis_run r on r.id = i.run_id "
-                        + "where r.institution_id = ? and i.run_id = ? order by i.evidence_id")
+                        + "where r.institution_id = ? and i.run_id = ? and i.purpose = 'INPUT' order by i.evidence_id")
                 .params(TenantContext.institutionId(), runId).query(Long.class).list();
     }
 

@@ -3,6 +3,7 @@ package dk.tilsyn.access.internal;
 import dk.tilsyn.engine.pipeline.AnalysisPipeline;
 import dk.tilsyn.engine.pipeline.AnalysisRequest;
 import dk.tilsyn.engine.pipeline.AnalysisResult;
+import dk.tilsyn.engine.pipeline.Reconciliation;
 import dk.tilsyn.engine.pipeline.SystemFile;
 import dk.tilsyn.engine.findings.Finding;
 import dk.tilsyn.engine.findings.FindingKind;
@@ -80,12 +81,24 @@ public class RunService {
         this.transaction = transaction;
     }
 
-    /** @return the new run's id, or empty when there is no accepted extract to analyse */
-    java.util.Optional<Long> start(LocalDate asOf) {
-        List<Evidence> inputs = evidence.findAllAccepted();
+    /**
+     * Starts a run on the chosen accepted files (all when none are chosen).
+     *
+     * @return the new run's id, or empty when there is no accepted extract to analyse
+     * @throws DecisionProblem with a message key when the choice is not possible (an unknown file, a reconciliation
+     *                         without entitlements or without the system's own extract)
+     */
+    java.util.Optional<Long> start(LocalDate asOf, RunChoice choice) {
+        List<Evidence> accepted = evidence.findAllAccepted();
+        List<Evidence> inputs = choice.evidenceIds() == null ? accepted
+                : accepted.stream().filter(e -> choice.evidenceIds().contains(e.id())).toList();
+        if (choice.evidenceIds() != null && inputs.size() != new java.util.HashSet<>(choice.evidenceIds()).size()) {
+            throw new DecisionProblem("runs.problem.unknownFile");
+        }
         if (inputs.stream().noneMatch(e -> e.kind() == EvidenceKind.EXTRACT)) {
             return java.util.Optional.empty();
         }
+        Evidence reconciled = choice.reconcile() == null ? null : reconcilable(choice.reconcile(), inputs);
         StoredFile personsFile = store.keep(store.receive(new ByteArrayInputStream(PersonsSnapshot.csv(persons.findAll()))));
         // The institution's rule-set layer as it is now is frozen with the run, like the files.
         java.util.Optional<RuleSetLayer> layer = layers.current();
@@ -96,19 +109,46 @@ public class RunService {
         long institution = TenantContext.institutionId();
         long id = transaction.execute(status -> {
             long run = runs.insertQueued(asOf, userId, inputs.stream().map(Evidence::id).toList(), personsFile.sha256(),
-                    layerVersion);
-            audit.record(AuditEvent.of(institution, AuditAction.CREATE, "analysis-run", run, null,
-                    Map.of("asOf", asOf.toString(), "inputs", inputs.stream().map(Evidence::sha256).toList(),
-                            "persons", personsFile.sha256())));
+                    layerVersion, choice.reconcile());
+            Map<String, Object> after = new java.util.LinkedHashMap<>();
+            after.put("asOf", asOf.toString());
+            after.put("inputs", inputs.stream().map(Evidence::sha256).toList());
+            after.put("persons", personsFile.sha256());
+            if (reconciled != null) {
+                after.put("reconcile", reconciled.sha256());
+                after.put("entitlements", choice.reconcile().entitlements());
+            }
+            audit.record(AuditEvent.of(institution, AuditAction.CREATE, "analysis-run", run, null, after));
             return run;
         });
+        RunInputs frozen = new RunInputs(asOf, inputs, personsFile.sha256(), rules, reconciled,
+                choice.reconcile() == null ? Set.of() : choice.reconcile().entitlements());
         CompletableFuture<Void> work = CompletableFuture.runAsync(() -> TenantContext.runAs(institution, () -> {
-            execute(id, asOf, inputs, personsFile.sha256(), rules);
+            execute(id, frozen);
             return null;
         }), executor);
         underway.put(id, work);
         work.whenComplete((ignored, error) -> underway.remove(id));
         return java.util.Optional.of(id);
+    }
+
+    /** The second extract must be of a system the run has its own extract of, and name what to compare. */
+    private Evidence reconcilable(RunChoice.Reconcile reconcile, List<Evidence> inputs) {
+        Evidence other = evidence.findAnyById(reconcile.evidenceId())
+                .filter(e -> e.kind() == EvidenceKind.EXTRACT && !"DISCARDED".equals(e.status()))
+                .orElseThrow(() -> new DecisionProblem("runs.problem.unknownFile"));
+        if (inputs.stream().noneMatch(e -> e.kind() == EvidenceKind.EXTRACT && e.systemId() == other.systemId())) {
+            throw new DecisionProblem("runs.problem.reconcileSystem");
+        }
+        if (reconcile.entitlements().isEmpty()) {
+            throw new DecisionProblem("runs.problem.reconcileEntitlements");
+        }
+        return other;
+    }
+
+    /** What a run reads, frozen when it starts. */
+    private record RunInputs(LocalDate asOf, List<Evidence> files, String personsSha256, Path rules, Evidence reconciled,
+                             Set<String> entitlements) {
     }
 
     /** The runs this instance is carrying out now (their heartbeat). */
@@ -123,14 +163,17 @@ public class RunService {
 
     /** The findings a finished run's frozen inputs give with another rule set (the impact of a layer change). */
     List<Finding> findingsOf(AnalysisRun run, Path rules) {
-        return new AnalysisPipeline().run(request(run.asOf(), evidence.inputsOf(run.id()), run.personsSha256(), rules))
-                .findings();
+        Evidence reconciled = evidence.reconciledOf(run.id()).orElse(null);
+        Set<String> entitlements = run.reconcileEntitlements() == null ? Set.of()
+                : Set.of(run.reconcileEntitlements().split("\n"));
+        return new AnalysisPipeline().run(request(new RunInputs(run.asOf(), evidence.inputsOf(run.id()),
+                run.personsSha256(), rules, reconciled, entitlements))).findings();
     }
 
-    private void execute(long id, LocalDate asOf, List<Evidence> inputs, String personsSha256, Path rules) {
+    private void execute(long id, RunInputs inputs) {
         try {
             runs.markRunning(id);
-            AnalysisResult result = new AnalysisPipeline().run(request(asOf, inputs, personsSha256, rules));
+            AnalysisResult result = new AnalysisPipeline().run(request(inputs));
             StoredFile report = keep(out -> JsonReport.write(result, out));
             StoredFile matrix = keep(out -> MatrixWorkbook.write(result.matrix(), result.findings(), result.basis(), out));
             List<FindingFacts> facts = FindingFacts.of(result);
@@ -156,13 +199,13 @@ public class RunService {
         }
     }
 
-    private AnalysisRequest request(LocalDate asOf, List<Evidence> inputs, String personsSha256, Path rules) {
+    private AnalysisRequest request(RunInputs run) {
         List<SystemFile> extracts = new ArrayList<>();
         List<SystemFile> logs = new ArrayList<>();
         List<SystemFile> parameters = new ArrayList<>();
         Map<String, String> profiles = new HashMap<>();
         Map<Path, String> names = new HashMap<>();
-        for (Evidence upload : inputs) {
+        for (Evidence upload : run.files()) {
             ItSystem system = systems.findById(upload.systemId()).orElseThrow();
             SystemFile file = new SystemFile(system.systemKey(), store.path(upload.sha256()));
             names.put(file.file(), system.systemKey() + "/" + upload.fileName());
@@ -175,13 +218,20 @@ public class RunService {
                 profiles.put(system.systemKey(), system.importProfile());
             }
         }
-        Path personsPath = store.path(personsSha256);
+        Path personsPath = store.path(run.personsSha256());
         names.put(personsPath, "personer.csv");
-        if (rules != null) {
-            names.put(rules, "regelsaet-lag.yaml");
+        if (run.rules() != null) {
+            names.put(run.rules(), "regelsaet-lag.yaml");
         }
-        return new AnalysisRequest(personsPath, extracts, logs, parameters, List.of(), rules, profiles, null, Set.of(),
-                asOf, names);
+        List<Reconciliation> reconciliations = new ArrayList<>();
+        if (run.reconciled() != null) {
+            ItSystem system = systems.findById(run.reconciled().systemId()).orElseThrow();
+            Path other = store.path(run.reconciled().sha256());
+            names.put(other, system.systemKey() + "/" + run.reconciled().fileName());
+            reconciliations.add(new Reconciliation(system.systemKey(), other, run.entitlements()));
+        }
+        return new AnalysisRequest(personsPath, extracts, logs, parameters, reconciliations, run.rules(), profiles, null,
+                Set.of(), run.asOf(), names);
     }
 
     /** A privileged-access finding is documented while every account it names has current documentation. */

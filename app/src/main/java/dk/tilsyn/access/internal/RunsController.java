@@ -39,9 +39,11 @@ class RunsController {
     private final EvidenceStore store;
     private final SystemRegister systems;
     private final PersonDirectory persons;
+    private final EvidenceRepository evidence;
 
     RunsController(RunService service, RunRepository runs, EvidenceStore store, SystemRegister systems,
-                   PersonDirectory persons) {
+                   PersonDirectory persons, EvidenceRepository evidence) {
+        this.evidence = evidence;
         this.service = service;
         this.runs = runs;
         this.store = store;
@@ -53,6 +55,14 @@ class RunsController {
     @GetMapping("/analyser")
     String list(Model model) {
         model.addAttribute("runs", runs.findAll());
+        java.util.Map<Long, String> systemNames = new java.util.HashMap<>();
+        systems.systems().forEach(system -> systemNames.put(system.id(), system.name()));
+        model.addAttribute("accepted", evidence.findAllAccepted().stream()
+                .map(e -> new FileChoice(e.id(), systemNames.get(e.systemId()), e.kind().messageKey(), e.fileName(), e.asOf()))
+                .toList());
+        model.addAttribute("reconcilable", evidence.reconcilable().stream()
+                .map(e -> new FileChoice(e.id(), systemNames.get(e.systemId()), e.kind().messageKey(), e.fileName(), e.asOf()))
+                .toList());
         model.addAttribute("today", LocalDate.now());
         return "access/runs";
     }
@@ -60,15 +70,25 @@ class RunsController {
     @RequiresRole({Role.ADMINISTRATOR, Role.SECURITY_COORDINATOR, Role.CONTROLLER})
     @PostMapping("/analyser")
     String start(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                 RedirectAttributes redirect) {
+                 @RequestParam(name = "evidence", required = false) List<Long> chosen,
+                 @RequestParam(required = false) Long reconcileWith,
+                 @RequestParam(required = false) String entitlements, RedirectAttributes redirect) {
         if (asOf == null || asOf.isAfter(LocalDate.now())) {
             redirect.addFlashAttribute("failure", "runs.problem.asOf");
             return "redirect:/analyser";
         }
-        return service.start(asOf).map(id -> "redirect:/analyser/" + id).orElseGet(() -> {
-            redirect.addFlashAttribute("failure", "runs.problem.noExtracts");
+        RunChoice.Reconcile reconcile = reconcileWith == null ? null : new RunChoice.Reconcile(reconcileWith,
+                entitlements == null ? java.util.Set.of() : Arrays.stream(entitlements.split("[,;\\n]")).map(String::strip)
+                        .filter(e -> !e.isEmpty()).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+        try {
+            return service.start(asOf, new RunChoice(chosen, reconcile)).map(id -> "redirect:/analyser/" + id).orElseGet(() -> {
+                redirect.addFlashAttribute("failure", "runs.problem.noExtracts");
+                return "redirect:/analyser";
+            });
+        } catch (DecisionProblem problem) {
+            redirect.addFlashAttribute("failure", problem.messageKey());
             return "redirect:/analyser";
-        });
+        }
     }
 
     @MemberOnly
@@ -132,6 +152,10 @@ class RunsController {
         try (InputStream in = store.open(run.reportSha256())) {
             in.transferTo(response.getOutputStream());
         }
+    }
+
+    /** A file offered on the start form. */
+    public record FileChoice(long id, String system, String kindKey, String fileName, LocalDate asOf) {
     }
 
     private AnalysisRun run(long runId) {

@@ -156,6 +156,56 @@ class RunsIT {
     }
 
     @Test
+    void aRunReadsTheChosenFilesAndReconcilesTheIgasViewOfIndFak() throws Exception {
+        for (String system : SYSTEMS) {
+            uploadAndAccept(system);
+        }
+        long indfak = jdbc.sql("select id from it_system where institution_id = ? and system_key = 'indfak'")
+                .param(institution.id()).query(Long.class).single();
+        String extracts = "/systemer/" + indfak + "/udtraek";
+        controller.postMultipart(extracts, List.of(Map.entry("_csrf", controller.csrfTokenFrom(extracts)),
+                        Map.entry("kind", "EXTRACT"), Map.entry("asOf", "2026-10-31")),
+                new FilePart("file", "indfak-iga.csv", "text/csv",
+                        Files.readAllBytes(DEMO.resolve("reconciliation").resolve("indfak-iga.csv"))));
+        long iga = jdbc.sql("select max(id) from evidence_file where institution_id = ?").param(institution.id())
+                .query(Long.class).single();
+        assertThat(ResponseText.unescapeHtml(controller.get("/analyser").body())).contains("indfak-iga.csv");
+        List<String> withoutNemKonto = jdbc.sql("select e.id from evidence_file e join it_system s on s.id = e.system_id "
+                        + "where e.institution_id = ? and e.status = 'ACCEPTED' and s.system_key <> 'nemkonto'")
+                .param(institution.id()).query(Long.class).list().stream().map(String::valueOf).toList();
+
+        List<Map.Entry<String, String>> form = new java.util.ArrayList<>();
+        form.add(Map.entry("_csrf", controller.csrfTokenFrom("/analyser")));
+        form.add(Map.entry("asOf", "2026-10-31"));
+        withoutNemKonto.forEach(id -> form.add(Map.entry("evidence", id)));
+        form.add(Map.entry("reconcileWith", Long.toString(iga)));
+        form.add(Map.entry("entitlements", "Disponent Ordre, Disponent Faktura, Prokura"));
+        long runId = Long.parseLong(WebClient.locationPath(controller.postForm("/analyser", form)).substring("/analyser/".length()));
+        runs.completion(runId).get(120, TimeUnit.SECONDS);
+
+        assertThat(jdbc.sql("select count(*) from analysis_run_input where run_id = ? and purpose = 'INPUT'").param(runId)
+                .query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from finding where run_id = ? and systems like '%nemkonto%'").param(runId)
+                .query(Long.class).single()).as("NemKonto was left out").isZero();
+        List<String> expected = Files.readAllLines(DEMO.resolve("expected-findings.csv")).stream()
+                .filter(line -> line.startsWith("reconciliation-difference;"))
+                .map(line -> line.split(";")[1] + " " + line.split(";")[3]).toList();
+        assertThat(jdbc.sql("select person_key, accounts from finding where run_id = ? and kind = 'reconciliation-difference'")
+                .param(runId).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list())
+                .containsExactlyInAnyOrderElementsOf(expected);
+        long difference = jdbc.sql("select min(id) from finding where run_id = ? and kind = 'reconciliation-difference'")
+                .param(runId).query(Long.class).single();
+        assertThat(ResponseText.unescapeHtml(controller.get("/analyser/" + runId + "/fund/" + difference).body()))
+                .contains("indfak/indfak-iga.csv");
+
+        HttpResponse<String> withoutEntitlements = controller.postForm("/analyser", List.of(
+                Map.entry("_csrf", controller.csrfTokenFrom("/analyser")), Map.entry("asOf", "2026-10-31"),
+                Map.entry("reconcileWith", Long.toString(iga)), Map.entry("entitlements", " ")));
+        assertThat(ResponseText.unescapeHtml(controller.follow(withoutEntitlements).body()))
+                .contains("Angiv mindst én rettighed at sammenligne");
+    }
+
+    @Test
     void withoutAnAcceptedExtractARunIsRefusedWithAMessage() {
         HttpResponse<String> answer = controller.submit("/analyser", "/analyser", Map.of("asOf", LocalDate.now().toString()));
 

@@ -534,6 +534,10 @@ class TenancyWalkIT {
         parameters.put("all", List.of("true"));
         parameters.put("konflikter", List.of("false"));
         parameters.put("standard", List.of("false"));
+        // Starting a run on A's files, or reconciling against one of them.
+        parameters.put("evidence", List.of(Long.toString(evidenceId)));
+        parameters.put("reconcileWith", List.of(Long.toString(evidenceId)));
+        parameters.put("entitlements", List.of("Godkender"));
         parameters.put("yaml", List.of("id: overtaget\nversion: \"" + run + "\"\nextends: oes-udbetalingsproces\n"));
         parameters.put("comment", List.of("Overtaget " + run));
         // Systems: A's system id, and a profile.

@@ -4,3 +4,8 @@ alter table analysis_run add column heartbeat_at timestamp with time zone;
 alter table finding_decision add column expiry_noticed_at timestamp with time zone;
 -- A finding reopened because its access changed is announced once per decision, not at every later run.
 alter table finding_decision add column change_noticed_at timestamp with time zone;
+
+-- A run may reconcile a second extract of a system (e.g. the IGA's view) against the system's own for chosen
+-- entitlements (ACC-7); that file is frozen with the run beside its ordinary inputs.
+alter table analysis_run_input add column purpose varchar(20) default 'INPUT' not null;
+alter table analysis_run add column reconcile_entitlements varchar(2000);
