@@ -50,7 +50,9 @@ class CitedRows {
         List<CitedRow> rows = new ArrayList<>();
         wanted.forEach((file, lines) -> {
             String sha256 = files.get(file);
-            Map<Long, String> texts = sha256 == null ? Map.of() : SourceRows.read(store.path(sha256), lines);
+            // A file deleted under retention (or never frozen with the run) can no longer be quoted.
+            boolean readable = sha256 != null && java.nio.file.Files.exists(store.path(sha256));
+            Map<Long, String> texts = readable ? SourceRows.read(store.path(sha256), lines) : Map.of();
             for (long line : lines) {
                 rows.add(new CitedRow(file, line, texts.get(1L), texts.get(line)));
             }

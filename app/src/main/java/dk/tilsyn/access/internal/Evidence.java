@@ -13,7 +13,16 @@ import java.time.ZonedDateTime;
  */
 public record Evidence(long id, long systemId, EvidenceKind kind, String fileName, String sha256, long sizeBytes,
                        long rowCount, LocalDate asOf, String uploadedByName, OffsetDateTime uploadedAt, String status,
-                       Long supersededBy) {
+                       Long supersededBy, String deletedByName, OffsetDateTime deletedAt, String deleteReason) {
+
+    public boolean deleted() {
+        return "DELETED".equals(status);
+    }
+
+    /** Retention may remove an original only once it is no longer the one in use, nor awaiting a decision. */
+    public boolean deletable() {
+        return "SUPERSEDED".equals(status) || "DISCARDED".equals(status);
+    }
 
     public boolean pending() {
         return "PENDING".equals(status);

@@ -17,8 +17,9 @@ class EvidenceRepository {
 
     private static final String SELECT = """
             select e.id, e.system_id, e.kind, e.file_name, e.sha256, e.size_bytes, e.row_count, e.as_of,
-                   u.display_name as uploaded_by_name, e.uploaded_at, e.status, e.superseded_by
-            from evidence_file e join app_user u on u.id = e.uploaded_by
+                   u.display_name as uploaded_by_name, e.uploaded_at, e.status, e.superseded_by,
+                   x.display_name as deleted_by_name, e.deleted_at, e.delete_reason
+            from evidence_file e join app_user u on u.id = e.uploaded_by left join app_user x on x.id = e.deleted_by
             """;
 
     private final JdbcClient jdbc;
@@ -99,5 +100,32 @@ class EvidenceRepository {
     void supersede(long id, long by) {
         jdbc.sql("update evidence_file set status = 'SUPERSEDED', superseded_by = ? where institution_id = ? and id = ? and status = 'ACCEPTED'")
                 .params(by, TenantContext.institutionId(), id).update();
+    }
+
+    /** How many runs of the institution read this file (as input or to reconcile against). */
+    long runsUsing(long evidenceId) {
+        return jdbc.sql("select count(*) from analysis_run_input i join analysis_run r on r.id = i.run_id "
+                        + "where r.institution_id = ? and i.evidence_id = ?")
+                .params(TenantContext.institutionId(), evidenceId).query(Long.class).single();
+    }
+
+    boolean markDeleted(long id, long userId, String reason) {
+        return jdbc.sql("""
+                        update evidence_file set status = 'DELETED', deleted_by = ?, deleted_at = ?, delete_reason = ?
+                        where institution_id = ? and id = ? and status in ('SUPERSEDED', 'DISCARDED')""")
+                .params(userId, dk.tilsyn.platform.jdbc.Clock.now(), reason, TenantContext.institutionId(), id).update() == 1;
+    }
+
+    /**
+     * Whether anything still refers to these bytes. Deliberately across institutions: the store is content-addressed,
+     * so another institution's upload (or a run's report) with the same bytes shares the file.
+     */
+    boolean contentStillUsed(String sha256) {
+        return jdbc.sql("""
+                        select (select count(*) from evidence_file where sha256 = :sha and status <> 'DELETED')
+                             + (select count(*) from analysis_run where persons_sha256 = :sha or report_sha256 = :sha
+                                                                       or matrix_sha256 = :sha)
+                             + (select count(*) from rule_set_layer where sha256 = :sha)""")
+                .param("sha", sha256).query(Long.class).single() > 0;
     }
 }

@@ -86,7 +86,8 @@ class ExtractsController {
         Evidence upload = upload(systemId, evidenceId);
         model.addAttribute("system", system);
         model.addAttribute("upload", upload);
-        model.addAttribute("preview", service.preview(system, upload));
+        model.addAttribute("preview", upload.deleted() ? null : service.preview(system, upload));
+        model.addAttribute("runsUsing", evidence.runsUsing(evidenceId));
         return "access/evidence";
     }
 
@@ -113,6 +114,9 @@ class ExtractsController {
             throws IOException {
         system(systemId);
         Evidence upload = upload(systemId, evidenceId);
+        if (upload.deleted()) {
+            throw new ResponseStatusException(HttpStatus.GONE);
+        }
         response.setContentType("application/octet-stream");
         response.setContentLengthLong(upload.sizeBytes());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -98,6 +98,10 @@ public class RunService {
         if (inputs.stream().noneMatch(e -> e.kind() == EvidenceKind.EXTRACT)) {
             return java.util.Optional.empty();
         }
+        if (persons.countPersons() == 0) {
+            // Without the HR master every account would be an orphan; the engine refuses an empty persons file.
+            throw new DecisionProblem("runs.problem.noPersons");
+        }
         Evidence reconciled = choice.reconcile() == null ? null : reconcilable(choice.reconcile(), inputs);
         StoredFile personsFile = store.keep(store.receive(new ByteArrayInputStream(PersonsSnapshot.csv(persons.findAll()))));
         // The institution's rule-set layer as it is now is frozen with the run, like the files.

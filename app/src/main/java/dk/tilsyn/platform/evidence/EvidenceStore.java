@@ -86,6 +86,20 @@ public class EvidenceStore {
         }
     }
 
+    /**
+     * Removes kept content for good (retention). The caller makes sure nothing refers to it any more: content is
+     * shared by every upload with the same bytes, in any institution.
+     */
+    public void delete(String sha256) {
+        Path file = path(sha256);
+        try {
+            file.toFile().setWritable(true);
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path path(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("Not a SHA-256: " + sha256);

@@ -215,6 +215,28 @@ class RunsIT {
     }
 
     @Test
+    void withoutPersonsARunIsRefusedWithAMessageInsteadOfFailing() throws IOException {
+        Institution empty = testUsers.institution("runs-no-persons");
+        TestUsers.TestUser user = testUsers.user(empty, Role.CONTROLLER);
+        WebClient client = new WebClient(port);
+        client.login(user.username(), user.password());
+        String systemPath = WebClient.locationPath(client.submit("/systemer", "/systemer",
+                Map.of("key", "rejsud", "name", "RejsUd", "profile", "")));
+        String extracts = systemPath + "/udtraek";
+        client.postMultipart(extracts, List.of(Map.entry("_csrf", client.csrfTokenFrom(extracts)), Map.entry("kind", "EXTRACT"),
+                        Map.entry("asOf", "2026-10-31")),
+                new FilePart("file", "rejsud.csv", "text/csv", Files.readAllBytes(DEMO.resolve("extracts").resolve("rejsud.csv"))));
+        long id = jdbc.sql("select max(id) from evidence_file where institution_id = ?").param(empty.id()).query(Long.class).single();
+        client.submit(extracts + "/" + id, extracts + "/" + id + "/godkend", Map.of());
+
+        HttpResponse<String> answer = client.submit("/analyser", "/analyser", Map.of("asOf", "2026-10-31"));
+
+        assertThat(ResponseText.unescapeHtml(client.follow(answer).body())).contains("Institutionen har ingen personer");
+        assertThat(jdbc.sql("select count(*) from analysis_run where institution_id = ?").param(empty.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void anAuditorReadsRunsButCannotStartOne() {
         TestUsers.TestUser auditor = testUsers.user(institution, Role.AUDITOR);
         WebClient reader = new WebClient(port);

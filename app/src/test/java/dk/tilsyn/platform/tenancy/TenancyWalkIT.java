@@ -538,6 +538,7 @@ class TenancyWalkIT {
         parameters.put("evidence", List.of(Long.toString(evidenceId)));
         parameters.put("reconcileWith", List.of(Long.toString(evidenceId)));
         parameters.put("entitlements", List.of("Godkender"));
+        parameters.put("confirm", List.of("true"));
         parameters.put("yaml", List.of("id: overtaget\nversion: \"" + run + "\"\nextends: oes-udbetalingsproces\n"));
         parameters.put("comment", List.of("Overtaget " + run));
         // Systems: A's system id, and a profile.
