@@ -24,8 +24,11 @@ class PersonAccessController {
     private final PersonDirectory persons;
     private final RunRepository runs;
     private final RunDetailsRepository details;
+    private final DocumentationRepository documentation;
 
-    PersonAccessController(PersonDirectory persons, RunRepository runs, RunDetailsRepository details) {
+    PersonAccessController(PersonDirectory persons, RunRepository runs, RunDetailsRepository details,
+                           DocumentationRepository documentation) {
+        this.documentation = documentation;
         this.persons = persons;
         this.runs = runs;
         this.details = details;
@@ -48,6 +51,9 @@ class PersonAccessController {
             model.addAttribute("accounts", details.accountsOf(runId, personKey));
             model.addAttribute("functions", functionsOf(runId, personKey));
             model.addAttribute("findings", runs.findingsOf(runId, personKey));
+            List<RunDetailsRepository.RunAccount> accounts = details.accountsOf(runId, personKey);
+            model.addAttribute("documentation", accounts.stream()
+                    .flatMap(a -> documentation.forAccount(a.systemKey(), a.account()).stream()).toList());
         }
         return "access/person";
     }
