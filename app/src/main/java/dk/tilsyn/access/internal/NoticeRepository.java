@@ -1,6 +1,7 @@
 package dk.tilsyn.access.internal;
 
 import dk.tilsyn.platform.jdbc.Clock;
+import dk.tilsyn.platform.mail.Mailer;
 import dk.tilsyn.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,14 +13,18 @@ import java.util.List;
 class NoticeRepository {
 
     private final JdbcClient jdbc;
+    private final Mailer mailer;
 
-    NoticeRepository(JdbcClient jdbc) {
+    NoticeRepository(JdbcClient jdbc, Mailer mailer) {
         this.jdbc = jdbc;
+        this.mailer = mailer;
     }
 
+    /** A notice in the application, and the same by e-mail when mail is set up. */
     void tell(long userId, String messageKey, String argument, String link) {
         jdbc.sql("insert into notice (institution_id, user_id, message_key, argument, link, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(TenantContext.institutionId(), userId, messageKey, argument, link, Clock.now()).update();
+        mailer.tell(userId, messageKey, argument, link);
     }
 
     List<Notice> of(long userId) {

@@ -34,9 +34,11 @@ class RunHousekeeping {
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final Duration staleAfter;
+    private final NoticeRepository notices;
 
     RunHousekeeping(JdbcClient jdbc, RunService runs, AuditTrail audit, TransactionTemplate transaction,
-                    @Value("${tilsyn.runs.stale-after:5m}") Duration staleAfter) {
+                    NoticeRepository notices, @Value("${tilsyn.runs.stale-after:5m}") Duration staleAfter) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.runs = runs;
         this.audit = audit;
@@ -109,10 +111,8 @@ class RunHousekeeping {
                 int rows = jdbc.sql("update finding_decision set expiry_noticed_at = ? where id = ? and expiry_noticed_at is null")
                         .params(Clock.now(), id).update();
                 if (rows == 1) {
-                    jdbc.sql("insert into notice (institution_id, user_id, message_key, argument, link, created_at) "
-                                    + "values (?, ?, 'notice.expired', ?, ?, ?)")
-                            .params(institution, ((Number) row.get("decided_by")).longValue(), row.get("person_key"),
-                                    "/analyser/" + row.get("run_id") + "/fund/" + row.get("finding_id"), Clock.now()).update();
+                    notices.tell(((Number) row.get("decided_by")).longValue(), "notice.expired",
+                            (String) row.get("person_key"), "/analyser/" + row.get("run_id") + "/fund/" + row.get("finding_id"));
                 }
                 return rows;
             }));
