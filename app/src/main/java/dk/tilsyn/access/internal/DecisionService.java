@@ -3,7 +3,6 @@ package dk.tilsyn.access.internal;
 import dk.tilsyn.platform.audittrail.AuditAction;
 import dk.tilsyn.platform.audittrail.AuditEvent;
 import dk.tilsyn.platform.audittrail.AuditTrail;
-import dk.tilsyn.platform.identity.RoleRepository;
 import dk.tilsyn.platform.tenancy.CurrentUser;
 import dk.tilsyn.platform.tenancy.TenantContext;
 import org.springframework.stereotype.Service;
@@ -28,19 +27,19 @@ class DecisionService {
     private final DocumentationRepository documentation;
     private final RunRepository runs;
     private final NoticeRepository notices;
-    private final RoleRepository roles;
+    private final InstitutionMembers members;
     private final DecisionPolicy policy;
     private final DecisionSettings settings;
     private final AuditTrail audit;
 
     DecisionService(DecisionRepository decisions, DocumentationRepository documentation, RunRepository runs,
-                    NoticeRepository notices, RoleRepository roles, DecisionPolicy policy, DecisionSettings settings,
+                    NoticeRepository notices, InstitutionMembers members, DecisionPolicy policy, DecisionSettings settings,
                     AuditTrail audit) {
         this.decisions = decisions;
         this.documentation = documentation;
         this.runs = runs;
         this.notices = notices;
-        this.roles = roles;
+        this.members = members;
         this.policy = policy;
         this.settings = settings;
         this.audit = audit;
@@ -82,8 +81,7 @@ class DecisionService {
         if (action.length() > 2000 || (reason != null && reason.length() > MAX_TEXT)) {
             throw new DecisionProblem("decision.problem.tooLong");
         }
-        if (ownerId == null || roles.findByInstitution(TenantContext.institutionId()).stream()
-                .noneMatch(grant -> grant.userId() == ownerId)) {
+        if (ownerId == null || !members.isMember(ownerId)) {
             throw new DecisionProblem("decision.problem.owner");
         }
         if (deadline == null || deadline.isBefore(LocalDate.now())) {

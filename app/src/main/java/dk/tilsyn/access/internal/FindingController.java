@@ -5,8 +5,6 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
 import dk.tilsyn.platform.audittrail.AuditAction;
 import dk.tilsyn.platform.audittrail.AuditEvent;
 import dk.tilsyn.platform.audittrail.AuditTrail;
-import dk.tilsyn.platform.identity.RoleRepository;
-import dk.tilsyn.platform.identity.UserRepository;
 import dk.tilsyn.platform.tenancy.CurrentUser;
 import dk.tilsyn.platform.tenancy.MemberOnly;
 import dk.tilsyn.platform.tenancy.RequiresRole;
@@ -47,13 +45,12 @@ class FindingController {
     private final DecisionPolicy policy;
     private final DecisionSettings settings;
     private final CitedRows citedRows;
-    private final RoleRepository roles;
-    private final UserRepository users;
+    private final InstitutionMembers members;
     private final AuditTrail audit;
 
     FindingController(RunRepository runs, DecisionRepository decisions, DocumentationRepository documentation,
                       DecisionService service, DecisionPolicy policy, DecisionSettings settings, CitedRows citedRows,
-                      RoleRepository roles, UserRepository users, AuditTrail audit) {
+                      InstitutionMembers members, AuditTrail audit) {
         this.runs = runs;
         this.decisions = decisions;
         this.documentation = documentation;
@@ -61,8 +58,7 @@ class FindingController {
         this.policy = policy;
         this.settings = settings;
         this.citedRows = citedRows;
-        this.roles = roles;
-        this.users = users;
+        this.members = members;
         this.audit = audit;
     }
 
@@ -91,7 +87,7 @@ class FindingController {
         model.addAttribute("maxExpiry", today.plusMonths(settings.maxMonths()));
         model.addAttribute("defaultDocumentation", today.plusMonths(settings.documentationMonths()));
         model.addAttribute("defaultDeadline", today.plusDays(settings.actionDays()));
-        model.addAttribute("members", members());
+        model.addAttribute("members", members.all());
         model.addAttribute("userId", user.id());
         return "access/finding";
     }
@@ -170,17 +166,6 @@ class FindingController {
         return java.util.Arrays.stream(finding.accounts().split(", ")).filter(ref -> ref.contains(":"))
                 .flatMap(ref -> documentation.forAccount(ref.substring(0, ref.indexOf(':')),
                         ref.substring(ref.indexOf(':') + 1)).stream()).toList();
-    }
-
-    /** The institution's users, for choosing the owner of a removal. */
-    private List<Member> members() {
-        return roles.findByInstitution(TenantContext.institutionId()).stream().map(grant -> grant.userId()).distinct()
-                .map(users::findById).flatMap(java.util.Optional::stream)
-                .map(u -> new Member(u.id(), u.displayName())).sorted(java.util.Comparator.comparing(Member::name)).toList();
-    }
-
-    /** A user who can own an action. */
-    public record Member(long id, String name) {
     }
 
     private static CurrentUser current() {

@@ -4,8 +4,6 @@ import dk.tilsyn.organisation.PersonDirectory;
 import dk.tilsyn.platform.audittrail.AuditAction;
 import dk.tilsyn.platform.audittrail.AuditEvent;
 import dk.tilsyn.platform.audittrail.AuditTrail;
-import dk.tilsyn.platform.identity.RoleRepository;
-import dk.tilsyn.platform.identity.UserRepository;
 import dk.tilsyn.platform.tenancy.RequiresRole;
 import dk.tilsyn.platform.tenancy.Role;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -21,27 +19,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** Administrators appoint who answers for the findings of an org unit or a system. */
 @Controller
 class ResponsibilitiesController {
 
     private final ResponsibilityRepository responsibilities;
-    private final RoleRepository roles;
-    private final UserRepository users;
+    private final InstitutionMembers members;
     private final PersonDirectory persons;
     private final SystemRegister systems;
     private final AuditTrail audit;
 
-    ResponsibilitiesController(ResponsibilityRepository responsibilities, RoleRepository roles, UserRepository users,
+    ResponsibilitiesController(ResponsibilityRepository responsibilities, InstitutionMembers members,
                                PersonDirectory persons, SystemRegister systems, AuditTrail audit) {
         this.responsibilities = responsibilities;
-        this.roles = roles;
-        this.users = users;
+        this.members = members;
         this.persons = persons;
         this.systems = systems;
         this.audit = audit;
@@ -51,10 +45,7 @@ class ResponsibilitiesController {
     @GetMapping("/ansvar")
     String list(Model model) {
         model.addAttribute("responsibilities", responsibilities.findAll());
-        model.addAttribute("members", roles.findByInstitution(TenantContext.institutionId()).stream()
-                .map(grant -> grant.userId()).distinct().map(users::findById).flatMap(Optional::stream)
-                .map(u -> new FindingController.Member(u.id(), u.displayName()))
-                .sorted(Comparator.comparing(FindingController.Member::name)).toList());
+        model.addAttribute("members", members.all());
         model.addAttribute("units", persons.orgUnits());
         model.addAttribute("systems", systems.systems());
         return "access/responsibilities";
@@ -67,8 +58,7 @@ class ResponsibilitiesController {
                RedirectAttributes redirect) {
         Long unit = scope != null && scope.startsWith("unit:") ? number(scope.substring(5)) : null;
         Long system = scope != null && scope.startsWith("system:") ? number(scope.substring(7)) : null;
-        boolean member = user != null && roles.findByInstitution(TenantContext.institutionId()).stream()
-                .anyMatch(grant -> grant.userId() == user);
+        boolean member = user != null && members.isMember(user);
         boolean unitKnown = unit != null && persons.orgUnits().stream().anyMatch(u -> u.id() == unit);
         boolean systemKnown = system != null && systems.findById(system).isPresent();
         if (!member || !(unitKnown || systemKnown)) {
