@@ -1,9 +1,7 @@
 package dk.tilsyn.access.internal;
 
 import dk.tilsyn.engine.pipeline.AnalysisPipeline;
-import dk.tilsyn.engine.pipeline.AnalysisRequest;
 import dk.tilsyn.engine.pipeline.AnalysisResult;
-import dk.tilsyn.engine.pipeline.SystemFile;
 import dk.tilsyn.engine.findings.Finding;
 import dk.tilsyn.engine.findings.FindingKind;
 import dk.tilsyn.engine.report.MatrixWorkbook;
@@ -15,10 +13,9 @@ import dk.tilsyn.platform.audittrail.AuditTrail;
 import dk.tilsyn.platform.evidence.EvidenceStore;
 import dk.tilsyn.platform.evidence.StoredFile;
 import dk.tilsyn.platform.tenancy.TenantContext;
-import dk.tilsyn.systems.ItSystem;
-import dk.tilsyn.systems.SystemRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,11 +27,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +46,6 @@ public class RunService {
 
     private final RunRepository runs;
     private final EvidenceRepository evidence;
-    private final SystemRegister systems;
     private final PersonDirectory persons;
     private final EvidenceStore store;
     private final AuditTrail audit;
@@ -60,18 +53,22 @@ public class RunService {
     private final RunDetailsRepository details;
     private final DocumentationRepository documentation;
     private final DecisionService decisions;
+    private final RunInputs runInputs;
+    private final ApplicationEventPublisher events;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, CompletableFuture<Void>> underway = new ConcurrentHashMap<>();
 
-    RunService(RunRepository runs, EvidenceRepository evidence, SystemRegister systems, PersonDirectory persons,
+    RunService(RunRepository runs, EvidenceRepository evidence, PersonDirectory persons,
                EvidenceStore store, AuditTrail audit, TransactionTemplate transaction, RunDetailsRepository details,
-               DocumentationRepository documentation, DecisionService decisions) {
+               DocumentationRepository documentation, DecisionService decisions, RunInputs runInputs,
+               ApplicationEventPublisher events) {
+        this.runInputs = runInputs;
+        this.events = events;
         this.details = details;
         this.documentation = documentation;
         this.decisions = decisions;
         this.runs = runs;
         this.evidence = evidence;
-        this.systems = systems;
         this.persons = persons;
         this.store = store;
         this.audit = audit;
@@ -111,7 +108,7 @@ public class RunService {
     private void execute(long id, LocalDate asOf, List<Evidence> inputs, StoredFile personsFile) {
         try {
             runs.markRunning(id);
-            AnalysisResult result = new AnalysisPipeline().run(request(asOf, inputs, personsFile));
+            AnalysisResult result = new AnalysisPipeline().run(runInputs.request(asOf, inputs, personsFile.sha256()));
             StoredFile report = keep(out -> JsonReport.write(result, out));
             StoredFile matrix = keep(out -> MatrixWorkbook.write(result.matrix(), result.findings(), result.basis(), out));
             List<FindingFacts> facts = FindingFacts.of(result);
@@ -127,6 +124,7 @@ public class RunService {
                                 "ruleSet", result.basis().ruleSetId() + " " + result.basis().ruleSetVersion(),
                                 "report", report.sha256())));
             });
+            events.publishEvent(new RunFinished(TenantContext.institutionId(), id));
         } catch (RuntimeException e) {
             log.error("Analysis run {} failed", id, e);
             transaction.executeWithoutResult(status -> {
@@ -135,31 +133,6 @@ public class RunService {
                         Map.of("status", "RUNNING"), Map.of("status", "FAILED")));
             });
         }
-    }
-
-    private AnalysisRequest request(LocalDate asOf, List<Evidence> inputs, StoredFile personsFile) {
-        List<SystemFile> extracts = new ArrayList<>();
-        List<SystemFile> logs = new ArrayList<>();
-        List<SystemFile> parameters = new ArrayList<>();
-        Map<String, String> profiles = new HashMap<>();
-        Map<Path, String> names = new HashMap<>();
-        for (Evidence upload : inputs) {
-            ItSystem system = systems.findById(upload.systemId()).orElseThrow();
-            SystemFile file = new SystemFile(system.systemKey(), store.path(upload.sha256()));
-            names.put(file.file(), system.systemKey() + "/" + upload.fileName());
-            switch (upload.kind()) {
-                case EXTRACT -> extracts.add(file);
-                case CHANGELOG -> logs.add(file);
-                case PARAMETERS -> parameters.add(file);
-            }
-            if (system.importProfile() != null) {
-                profiles.put(system.systemKey(), system.importProfile());
-            }
-        }
-        Path personsPath = store.path(personsFile.sha256());
-        names.put(personsPath, "personer.csv");
-        return new AnalysisRequest(personsPath, extracts, logs, parameters, List.of(), null, profiles, null, Set.of(),
-                asOf, names);
     }
 
     /** A privileged-access finding is documented while every account it names has current documentation. */
