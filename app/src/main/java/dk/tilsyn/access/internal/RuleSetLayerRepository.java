@@ -29,6 +29,11 @@ class RuleSetLayerRepository {
                 .param(TenantContext.institutionId()).query(RuleSetLayer.class).optional();
     }
 
+    Optional<RuleSetLayer> version(int version) {
+        return jdbc.sql(SELECT + "where l.institution_id = ? and l.version = ?")
+                .params(TenantContext.institutionId(), version).query(RuleSetLayer.class).optional();
+    }
+
     Optional<RuleSetLayer> byId(long id) {
         return jdbc.sql(SELECT + "where l.institution_id = ? and l.id = ?")
                 .params(TenantContext.institutionId(), id).query(RuleSetLayer.class).optional();

@@ -3,8 +3,6 @@ package dk.tilsyn.access.internal;
 import dk.tilsyn.engine.pipeline.AnalysisPipeline;
 import dk.tilsyn.engine.pipeline.AnalysisRequest;
 import dk.tilsyn.engine.pipeline.AnalysisResult;
-import dk.tilsyn.engine.pipeline.Reconciliation;
-import dk.tilsyn.engine.pipeline.SystemFile;
 import dk.tilsyn.engine.findings.Finding;
 import dk.tilsyn.engine.findings.FindingKind;
 import dk.tilsyn.engine.report.MatrixWorkbook;
@@ -16,10 +14,9 @@ import dk.tilsyn.platform.audittrail.AuditTrail;
 import dk.tilsyn.platform.evidence.EvidenceStore;
 import dk.tilsyn.platform.evidence.StoredFile;
 import dk.tilsyn.platform.tenancy.TenantContext;
-import dk.tilsyn.systems.ItSystem;
-import dk.tilsyn.systems.SystemRegister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,7 +50,6 @@ public class RunService {
 
     private final RunRepository runs;
     private final EvidenceRepository evidence;
-    private final SystemRegister systems;
     private final PersonDirectory persons;
     private final EvidenceStore store;
     private final AuditTrail audit;
@@ -62,19 +58,23 @@ public class RunService {
     private final DocumentationRepository documentation;
     private final DecisionService decisions;
     private final RuleSetLayerRepository layers;
+    private final RunInputs runInputs;
+    private final ApplicationEventPublisher events;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, CompletableFuture<Void>> underway = new ConcurrentHashMap<>();
 
-    RunService(RunRepository runs, EvidenceRepository evidence, SystemRegister systems, PersonDirectory persons,
+    RunService(RunRepository runs, EvidenceRepository evidence, PersonDirectory persons,
                EvidenceStore store, AuditTrail audit, TransactionTemplate transaction, RunDetailsRepository details,
-               DocumentationRepository documentation, DecisionService decisions, RuleSetLayerRepository layers) {
+               DocumentationRepository documentation, DecisionService decisions, RuleSetLayerRepository layers,
+               RunInputs runInputs, ApplicationEventPublisher events) {
         this.layers = layers;
+        this.runInputs = runInputs;
+        this.events = events;
         this.details = details;
         this.documentation = documentation;
         this.decisions = decisions;
         this.runs = runs;
         this.evidence = evidence;
-        this.systems = systems;
         this.persons = persons;
         this.store = store;
         this.audit = audit;
@@ -125,7 +125,7 @@ public class RunService {
             audit.record(AuditEvent.of(institution, AuditAction.CREATE, "analysis-run", run, null, after));
             return run;
         });
-        RunInputs frozen = new RunInputs(asOf, inputs, personsFile.sha256(), rules, reconciled,
+        RunInputs.Frozen frozen = new RunInputs.Frozen(asOf, inputs, personsFile.sha256(), rules, reconciled,
                 choice.reconcile() == null ? Set.of() : choice.reconcile().entitlements());
         CompletableFuture<Void> work = CompletableFuture.runAsync(() -> TenantContext.runAs(institution, () -> {
             execute(id, frozen);
@@ -150,11 +150,6 @@ public class RunService {
         return other;
     }
 
-    /** What a run reads, frozen when it starts. */
-    private record RunInputs(LocalDate asOf, List<Evidence> files, String personsSha256, Path rules, Evidence reconciled,
-                             Set<String> entitlements) {
-    }
-
     /** The runs this instance is carrying out now (their heartbeat). */
     List<Long> underway() {
         return List.copyOf(underway.keySet());
@@ -167,17 +162,13 @@ public class RunService {
 
     /** The findings a finished run's frozen inputs give with another rule set (the impact of a layer change). */
     List<Finding> findingsOf(AnalysisRun run, Path rules) {
-        Evidence reconciled = evidence.reconciledOf(run.id()).orElse(null);
-        Set<String> entitlements = run.reconcileEntitlements() == null ? Set.of()
-                : Set.of(run.reconcileEntitlements().split("\n"));
-        return new AnalysisPipeline().run(request(new RunInputs(run.asOf(), evidence.inputsOf(run.id()),
-                run.personsSha256(), rules, reconciled, entitlements))).findings();
+        return new AnalysisPipeline().run(runInputs.request(runInputs.of(run).withRules(rules))).findings();
     }
 
-    private void execute(long id, RunInputs inputs) {
+    private void execute(long id, RunInputs.Frozen inputs) {
         try {
             runs.markRunning(id);
-            AnalysisResult result = new AnalysisPipeline().run(request(inputs));
+            AnalysisResult result = new AnalysisPipeline().run(runInputs.request(inputs));
             StoredFile report = keep(out -> JsonReport.write(result, out));
             StoredFile matrix = keep(out -> MatrixWorkbook.write(result.matrix(), result.findings(), result.basis(), out));
             List<FindingFacts> facts = FindingFacts.of(result);
@@ -193,6 +184,7 @@ public class RunService {
                                 "ruleSet", result.basis().ruleSetId() + " " + result.basis().ruleSetVersion(),
                                 "report", report.sha256())));
             });
+            events.publishEvent(new RunFinished(TenantContext.institutionId(), id));
         } catch (RuntimeException e) {
             log.error("Analysis run {} failed", id, e);
             transaction.executeWithoutResult(status -> {
@@ -201,41 +193,6 @@ public class RunService {
                         Map.of("status", "RUNNING"), Map.of("status", "FAILED")));
             });
         }
-    }
-
-    private AnalysisRequest request(RunInputs run) {
-        List<SystemFile> extracts = new ArrayList<>();
-        List<SystemFile> logs = new ArrayList<>();
-        List<SystemFile> parameters = new ArrayList<>();
-        Map<String, String> profiles = new HashMap<>();
-        Map<Path, String> names = new HashMap<>();
-        for (Evidence upload : run.files()) {
-            ItSystem system = systems.findById(upload.systemId()).orElseThrow();
-            SystemFile file = new SystemFile(system.systemKey(), store.path(upload.sha256()));
-            names.put(file.file(), system.systemKey() + "/" + upload.fileName());
-            switch (upload.kind()) {
-                case EXTRACT -> extracts.add(file);
-                case CHANGELOG -> logs.add(file);
-                case PARAMETERS -> parameters.add(file);
-            }
-            if (system.importProfile() != null) {
-                profiles.put(system.systemKey(), system.importProfile());
-            }
-        }
-        Path personsPath = store.path(run.personsSha256());
-        names.put(personsPath, "personer.csv");
-        if (run.rules() != null) {
-            names.put(run.rules(), "regelsaet-lag.yaml");
-        }
-        List<Reconciliation> reconciliations = new ArrayList<>();
-        if (run.reconciled() != null) {
-            ItSystem system = systems.findById(run.reconciled().systemId()).orElseThrow();
-            Path other = store.path(run.reconciled().sha256());
-            names.put(other, system.systemKey() + "/" + run.reconciled().fileName());
-            reconciliations.add(new Reconciliation(system.systemKey(), other, run.entitlements()));
-        }
-        return new AnalysisRequest(personsPath, extracts, logs, parameters, reconciliations, run.rules(), profiles, null,
-                Set.of(), run.asOf(), names);
     }
 
     /** A privileged-access finding is documented while every account it names has current documentation. */

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class AccessRules {
 
     /** What a handler demands. */
-    public sealed interface Rule permits Public, SignedIn, Member, Roles, PlatformAdmin {
+    public sealed interface Rule permits Public, SignedIn, Member, Roles, PlatformAdmin, ApiToken {
     }
 
     public record Public() implements Rule {
@@ -33,6 +33,10 @@ public final class AccessRules {
     public record PlatformAdmin() implements Rule {
     }
 
+    /** A machine client with a valid API token; no signed-in user. */
+    public record ApiToken() implements Rule {
+    }
+
     private AccessRules() {
     }
 
@@ -47,7 +51,9 @@ public final class AccessRules {
         boolean signedIn = AnnotatedElementUtils.hasAnnotation(element, WithoutInstitution.class);
         boolean open = AnnotatedElementUtils.hasAnnotation(element, PublicPage.class);
         boolean platform = AnnotatedElementUtils.hasAnnotation(element, PlatformAdminOnly.class);
-        int count = (roles != null ? 1 : 0) + (member ? 1 : 0) + (signedIn ? 1 : 0) + (open ? 1 : 0) + (platform ? 1 : 0);
+        boolean token = AnnotatedElementUtils.hasAnnotation(element, ApiTokenOnly.class);
+        int count = (roles != null ? 1 : 0) + (member ? 1 : 0) + (signedIn ? 1 : 0) + (open ? 1 : 0) + (platform ? 1 : 0)
+                + (token ? 1 : 0);
         if (count != 1) {
             return Optional.empty();
         }
@@ -59,6 +65,9 @@ public final class AccessRules {
         }
         if (platform) {
             return Optional.of(new PlatformAdmin());
+        }
+        if (token) {
+            return Optional.of(new ApiToken());
         }
         return Optional.of(signedIn ? new SignedIn() : new Public());
     }

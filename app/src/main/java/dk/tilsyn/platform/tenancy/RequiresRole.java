@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * The handler admits users holding any of these roles in their current institution. Every controller handler in
  * Tilsyn carries exactly one access annotation ({@link RequiresRole}, {@link MemberOnly}, {@link PublicPage},
- * {@link PlatformAdminOnly} or {@link WithoutInstitution}); one without is refused (fail closed) and fails the build's access test.
+ * {@link PlatformAdminOnly}, {@link WithoutInstitution} or {@link ApiTokenOnly}); one without is refused (fail closed) and fails the build's access test.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

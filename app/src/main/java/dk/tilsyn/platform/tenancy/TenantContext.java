@@ -11,6 +11,7 @@ public final class TenantContext {
 
     private static final ThreadLocal<CurrentUser> USER = new ThreadLocal<>();
     private static final ThreadLocal<Long> INSTITUTION = new ThreadLocal<>();
+    private static final ThreadLocal<ApiClient> API_CLIENT = new ThreadLocal<>();
 
     private TenantContext() {
     }
@@ -33,8 +34,20 @@ public final class TenantContext {
         INSTITUTION.set(user.institution() == null ? null : user.institution().id());
     }
 
+    /** A request authenticated by an API token: its institution is in scope, and there is no user. */
+    public static void set(ApiClient client) {
+        USER.remove();
+        API_CLIENT.set(client);
+        INSTITUTION.set(client.institutionId());
+    }
+
+    public static Optional<ApiClient> apiClient() {
+        return Optional.ofNullable(API_CLIENT.get());
+    }
+
     public static void clear() {
         USER.remove();
+        API_CLIENT.remove();
         INSTITUTION.remove();
     }
 

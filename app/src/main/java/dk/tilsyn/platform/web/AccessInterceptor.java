@@ -1,6 +1,8 @@
 package dk.tilsyn.platform.web;
 
+import dk.tilsyn.platform.security.ApiTokenAuthentication;
 import dk.tilsyn.platform.security.CurrentUserFactory;
+import dk.tilsyn.platform.tenancy.ApiClient;
 import dk.tilsyn.platform.tenancy.AccessRules;
 import dk.tilsyn.platform.tenancy.CurrentUser;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -39,11 +41,15 @@ public class AccessInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
-        Optional<CurrentUser> user = signedInUser(request);
+        ApiClient apiClient = apiClient();
+        Optional<CurrentUser> user = apiClient != null ? Optional.empty() : signedInUser(request);
         user.ifPresent(u -> {
             TenantContext.set(u);
             request.setAttribute(USER_ATTRIBUTE, u);
         });
+        if (apiClient != null) {
+            TenantContext.set(apiClient);
+        }
         if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().startsWith("dk.tilsyn")) {
             return true;
         }
@@ -53,6 +59,16 @@ public class AccessInterceptor implements HandlerInterceptor {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         if (rule instanceof AccessRules.Public) {
+            return true;
+        }
+        // A token opens the API's handlers and nothing else; a signed-in user never opens them.
+        if (rule instanceof AccessRules.ApiToken || apiClient != null) {
+            if (apiClient == null) {
+                throw new ResponseStatusException(HttpStatus.UNAUTHORIZED);
+            }
+            if (!(rule instanceof AccessRules.ApiToken)) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            }
             return true;
         }
         CurrentUser current = user.orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
@@ -66,6 +82,7 @@ public class AccessInterceptor implements HandlerInterceptor {
             case AccessRules.Roles roles -> roles.anyOf().stream().anyMatch(r -> current.roles().contains(r));
             case AccessRules.PlatformAdmin platform -> current.platformAdmin();
             case AccessRules.Public open -> true;
+            case AccessRules.ApiToken token -> false;
         };
         if (!allowed) {
             if (!current.isMember() && "GET".equals(request.getMethod()) && "/".equals(request.getServletPath())) {
@@ -82,9 +99,15 @@ public class AccessInterceptor implements HandlerInterceptor {
         TenantContext.clear();
     }
 
+    private static ApiClient apiClient() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication token
+                ? token.client() : null;
+    }
+
     private Optional<CurrentUser> signedInUser(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken
+                || auth instanceof ApiTokenAuthentication) {
             return Optional.empty();
         }
         HttpSession session = request.getSession(false);

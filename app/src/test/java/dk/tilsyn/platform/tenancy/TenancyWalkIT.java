@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.ui.Model;
 import org.springframework.validation.Errors;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -121,13 +122,14 @@ class TenancyWalkIT {
         assertThat(before.get("audit_entry")).as("A's audit entries in the snapshot").hasSizeGreaterThan(5);
         assertThat(before.get("access_action")).as("A's action in the snapshot").hasSize(1);
         assertThat(before.get("run_account")).as("A's run's accounts in the snapshot").isNotEmpty();
+        assertThat(before.get("api_token")).as("A's API token in the snapshot").hasSize(1);
 
         Institution b = testUsers.institution("walk-b");
         TestUser bUser = testUsers.user(b, Role.values());
         WebClient browser = new WebClient(port);
         assertThat(WebClient.locationPath(browser.login(bUser.username(), bUser.password()))).isEqualTo("/");
 
-        Walk walk = new Walk(browser, a);
+        Walk walk = new Walk(browser, a, issueToken(browser, "B-" + run));
         List<Route> routes = routes();
         List<Route> gets = routes.stream().filter(r -> r.method() == RequestMethod.GET).toList();
         List<Route> posts = routes.stream().filter(r -> r.method() == RequestMethod.POST).toList();
@@ -157,19 +159,26 @@ class TenancyWalkIT {
 
     private final class Walk {
         final WebClient browser;
+        /** B's own API token: the API's routes are walked as B's machine client would call them. */
+        final String bToken;
         final A a;
         final List<String> problems = new ArrayList<>();
         final Set<String> routesWalked = new LinkedHashSet<>();
         int requests;
 
-        Walk(WebClient browser, A a) {
+        Walk(WebClient browser, A a, String bToken) {
             this.browser = browser;
+            this.bToken = bToken;
             this.a = a;
         }
 
         void get(Route route, String pass) {
             String path = expand(route);
             if (path == null) {
+                return;
+            }
+            if (tokenOnly(route)) {
+                problems.add(route + ": a GET route for API tokens; teach the walk to send it with B's token");
                 return;
             }
             List<List<Map.Entry<String, String>>> variants = new ArrayList<>();
@@ -193,6 +202,10 @@ class TenancyWalkIT {
         void post(Route route) {
             String path = expand(route);
             if (path == null) {
+                return;
+            }
+            if (tokenOnly(route)) {
+                postWithToken(route, path);
                 return;
             }
             for (List<Map.Entry<String, String>> parameters : parameterVariants(route)) {
@@ -223,6 +236,54 @@ class TenancyWalkIT {
                 }
             }
             routesWalked.add(route.toString());
+        }
+
+        /**
+         * An API route: sent with B's token and a body aimed at A's records (A's person, system and entitlement);
+         * then with B's session and no token, which the API must refuse (401) — a session is no token.
+         */
+        private void postWithToken(Route route, String path) {
+            String body = null;
+            for (MethodParameter parameter : route.handler().getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                    body = a.requestBodies().get(route.pattern());
+                    if (body == null) {
+                        problems.add(route + ": add a fixture for its request body (JSON aimed at institution A)");
+                        return;
+                    }
+                }
+            }
+            String what = "POST " + path + " with B's API token " + body;
+            HttpResponse<String> answer = apiPost(path, bToken, body == null ? "" : body);
+            requests++;
+            check(route, what, answer.statusCode(), answer.body());
+            HttpResponse<String> withSession = browser.postForm(path, List.of(Map.entry("_csrf", browser.csrfTokenFrom("/konto"))));
+            requests++;
+            if (withSession.statusCode() != 401) {
+                problems.add("POST " + path + " with B's session and no token answered " + withSession.statusCode()
+                        + " (expected 401)");
+            }
+            check(route, "POST " + path + " with B's session", withSession.statusCode(), withSession.body());
+            routesWalked.add(route.toString());
+        }
+
+        private HttpResponse<String> apiPost(String path, String token, String body) {
+            try {
+                return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                URI.create(browser.baseUrl() + path))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private boolean tokenOnly(Route route) {
+            return AccessRules.of(route.handler()).orElse(null) instanceof AccessRules.ApiToken;
         }
 
         /** With a path variable the route names one of A's records: only "forbidden" or "not found" will do. */
@@ -296,6 +357,7 @@ class TenancyWalkIT {
                 if (requestParam == null) {
                     if (!parameter.hasParameterAnnotation(PathVariable.class)
                             && !parameter.hasParameterAnnotation(RequestHeader.class)
+                            && !(parameter.hasParameterAnnotation(RequestBody.class) && tokenOnly(route))
                             && NO_REQUEST_INPUT.stream().noneMatch(t -> t.isAssignableFrom(parameter.getParameterType()))) {
                         problems.add(route + ": add a fixture for handler argument "
                                 + parameter.getParameterType().getSimpleName() + " " + parameter.getParameter().getName()
@@ -411,7 +473,7 @@ class TenancyWalkIT {
     private record A(Institution institution, AppUser admin, long personId, long orgUnitId, long systemId, long evidenceId,
                      long runId,
                      Map<String, String> pathVariables, Map<String, List<String>> requestParameters,
-                     Map<String, byte[]> uploads) {
+                     Map<String, byte[]> uploads, Map<String, String> requestBodies) {
     }
 
     private A institutionA() {
@@ -483,6 +545,10 @@ class TenancyWalkIT {
                 .query(Long.class).single()).as("A's rule-set layer").isEqualTo(1);
         long layerId = jdbc.sql("select id from rule_set_layer where institution_id = ?").param(institution.id())
                 .query(Long.class).single();
+        // A's API token for A's IGA.
+        issueToken(aBrowser, secret + " IGA");
+        long tokenId = jdbc.sql("select id from api_token where institution_id = ?").param(institution.id())
+                .query(Long.class).single();
 
         Map<String, String> pathVariables = Map.ofEntries(
                 Map.entry("personId", Long.toString(personId)),
@@ -495,7 +561,8 @@ class TenancyWalkIT {
                 Map.entry("actionId", Long.toString(actionId)),
                 Map.entry("responsibilityId", Long.toString(responsibilityId)),
                 Map.entry("personKey", "AP-" + run + "-2"),
-                Map.entry("layerId", Long.toString(layerId)));
+                Map.entry("layerId", Long.toString(layerId)),
+                Map.entry("tokenId", Long.toString(tokenId)));
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         // Search and filters: aimed at A's rows without spelling the secret itself (B's input is echoed back).
         parameters.put("q", List.of(secret.substring(1).toLowerCase(Locale.ROOT)));
@@ -565,7 +632,21 @@ class TenancyWalkIT {
                 "EXTRACT", csv(EXTRACT_HEADER + "a-" + run + ";Overtaget " + run + "\r\n"),
                 "persons", csv(PERSONS_HEADER + "AP-" + run + "-1;Overtaget " + run + ";;;" + unit + ";AP-" + run + "-2;\r\n"),
                 "org_units", csv(UNITS_HEADER + "BU-" + run + ";Overtaget " + run + ";" + subUnit + "\r\n"));
-        return new A(institution, admin, personId, orgUnitId, systemId, evidenceId, runId, pathVariables, parameters, uploads);
+        // The preventive-check API, asked by B's token about A's person, system and entitlement.
+        Map<String, String> requestBodies = Map.of("/api/v1/forebyggende-kontrol", "{\"person\": \"AP-" + run
+                + "-2\", \"system\": \"rejsud\", \"entitlement\": \"Godkender\", \"account\": \"a-" + run + "\"}");
+        return new A(institution, admin, personId, orgUnitId, systemId, evidenceId, runId, pathVariables, parameters, uploads,
+                requestBodies);
+    }
+
+    /** Issues an API token on the administration page and returns its secret, shown once. */
+    private static String issueToken(WebClient browser, String name) {
+        HttpResponse<String> page = browser.postForm("/administration/api-noegler", List.of(
+                Map.entry("_csrf", browser.csrfTokenFrom("/administration/api-noegler")), Map.entry("name", name)));
+        assertThat(page.statusCode()).as("issuing an API token").isEqualTo(200);
+        Matcher secret = Pattern.compile("<code id=\"issued-secret\"[^>]*>(tls_[A-Za-z0-9_-]+)</code>").matcher(page.body());
+        assertThat(secret.find()).as("the token's secret on the page").isTrue();
+        return secret.group(1);
     }
 
     private void importAs(WebClient browser, String kind, String content) {
@@ -594,7 +675,7 @@ class TenancyWalkIT {
                 "/administration/brugere/" + a.admin().id(), "/organisation/personer?q=" + secret.substring(1),
                 "/systemer", "/systemer/" + a.systemId(), "/systemer/" + a.systemId() + "/udtraek",
                 "/systemer/" + a.systemId() + "/udtraek/" + a.evidenceId(), "/analyser/" + a.runId(),
-                "/revisionsspor?type=person", "/revisionsspor/eksport?format=xlsx")) {
+                "/revisionsspor?type=person", "/revisionsspor/eksport?format=xlsx", "/administration/api-noegler")) {
             HttpResponse<byte[]> page = aBrowser.getBytes(path, Map.of());
             assertThat(page.statusCode()).as("A's administrator on %s", path).isEqualTo(200);
             assertThat(ResponseText.of(page.body())).as("A's administrator on %s", path).containsIgnoringCase(secret);
@@ -628,6 +709,7 @@ class TenancyWalkIT {
         rows.put("app_user", rows("""
                 select * from app_user where id in (select user_id from user_role where institution_id = ?)
                 order by id""", id));
+        rows.put("api_token", rows("select * from api_token where institution_id = ? order by id", id));
         rows.put("audit_entry", rows("select * from audit_entry where chain = ? order by seq", chain));
         rows.put("audit_chain_head", rows("select * from audit_chain_head where chain = ?", chain));
         return rows;

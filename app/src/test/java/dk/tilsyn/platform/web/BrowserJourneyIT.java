@@ -276,6 +276,18 @@ class BrowserJourneyIT {
         page.waitForURL(Pattern.compile(".*/administration/brugere/\\d+"));
         check(page, "user");
         page.navigate(base + "/administration");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API-nøgler")).click();
+        page.waitForURL(base + "/administration/api-noegler");
+        check(page, "api-tokens");
+        page.getByLabel("Navn eller formål").fill("OS2IGA journey");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Udsted nøgle")).click();
+        PlaywrightAssertions.assertThat(page.locator("#issued-secret")).containsText("tls_");
+        check(page, "api-token-issued");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilbagekald nøglen OS2IGA journey")).click();
+        page.waitForURL(base + "/administration/api-noegler");
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("API-nøglen er tilbagekaldt");
+        check(page, "api-token-revoked");
+        page.navigate(base + "/administration");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Institutioner")).click();
         page.waitForURL(base + "/administration/institutioner");
         check(page, "institutions");
