@@ -9,6 +9,8 @@ import dk.tilsyn.systems.ItSystem;
 import dk.tilsyn.systems.SystemRegister;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 
 /**
@@ -34,6 +37,7 @@ import java.time.LocalDate;
 class ExtractUploadController {
 
     static final String PATH = "/systemer/{systemId}/udtraek/indlaesninger";
+    private static final Logger log = LoggerFactory.getLogger(ExtractUploadController.class);
 
     private final SystemRegister systems;
     private final ExtractUploads uploads;
@@ -67,6 +71,10 @@ class ExtractUploadController {
                 return status(system, repository.findById(systemId, id).orElseThrow(), model);
             } catch (ExtractUploads.TooLarge e) {
                 problem = "upload.tooLarge";
+            } catch (UncheckedIOException e) {
+                // The sender went away mid-file (closed the tab, lost the line); the partial file is already gone.
+                log.info("Upload to system {} broke off: {}", systemId, e.getMessage());
+                problem = "evidence.upload.network";
             }
         }
         response.setStatus("upload.tooLarge".equals(problem) ? HttpStatus.CONTENT_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
