@@ -48,4 +48,9 @@ done
 DONE=$(date +%s.%N)
 echo "checked in $(echo "$DONE - $SENT" | bc) s after sending; total $(echo "$DONE - $START" | bc) s"
 grep -o 'id="upload-rows">[^<]*' <<< "$ANSWER" | sed 's/.*>/rows read: /'
-grep -i '^hx-redirect:' <<< "$ANSWER" || grep -o 'Afvist\|Fejlet\|Afbrudt' <<< "$ANSWER" | head -1
+PREVIEW=$(grep -i '^hx-redirect:' <<< "$ANSWER" | tr -d '\r' | sed 's/^[^:]*: *//')
+if [[ -n $PREVIEW ]]; then
+  curl -s -b "$JAR" -c "$JAR" -o /dev/null -w "preview page $PREVIEW: %{http_code} in %{time_total} s\n" "$BASE$PREVIEW"
+else
+  grep -o 'Afvist\|Fejlet\|Afbrudt' <<< "$ANSWER" | head -1
+fi
