@@ -45,7 +45,8 @@ class OrganisationImportIT {
     TestUsers testUsers;
     @Autowired
     JdbcClient jdbc;
-    @Value("${spring.servlet.multipart.max-file-size}")
+    /** The persons import's own limit (the container's multipart ceiling is the larger extracts limit). */
+    @Value("${tilsyn.import.max-file-size}")
     DataSize maxFileSize;
 
     Institution institution;

@@ -121,6 +121,21 @@ public final class WebClient {
                 .build());
     }
 
+    /**
+     * Posts a raw request body, as a page's script sends a large file: {@code body} with its declared length, or
+     * (when {@code chunked}) as a stream without one. The CSRF token goes in the header Spring Security reads.
+     */
+    public HttpResponse<String> postBody(String path, String csrfToken, byte[] body, boolean chunked) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/octet-stream")
+                .header("X-CSRF-TOKEN", csrfToken)
+                .POST(publisher)
+                .build());
+    }
+
     /** The CSRF token of this session, read from a signed-in page's forms (e.g. the logout button). */
     public String csrfTokenFrom(String pagePath) {
         HttpResponse<String> page = get(pagePath);

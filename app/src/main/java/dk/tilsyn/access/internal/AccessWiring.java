@@ -4,14 +4,17 @@ import dk.tilsyn.platform.tenancy.Role;
 import dk.tilsyn.platform.web.DashboardTile;
 import dk.tilsyn.platform.web.DashboardTiles;
 import dk.tilsyn.platform.web.NavigationItem;
+import dk.tilsyn.platform.web.UploadLimit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** The feature's menu entries and front-page figures. */
+/** The feature's menu entries, front-page figures and upload limit. */
 @Configuration(proxyBeanMethods = false)
 class AccessWiring {
 
@@ -39,6 +42,12 @@ class AccessWiring {
     NavigationItem responsibilityNavigationItem() {
         return new NavigationItem("responsibility", "/ansvar", "nav.responsibility", 36,
                 Set.of(Role.ADMINISTRATOR, Role.SECURITY_COORDINATOR));
+    }
+
+    /** A system's extracts may be far larger than the persons file (five million rows are about 550 MB). */
+    @Bean
+    UploadLimit extractsUploadLimit(@Value("${tilsyn.extracts.max-file-size}") DataSize maxFileSize) {
+        return new UploadLimit("/systemer/*/udtraek/**", maxFileSize);
     }
 
     @Bean

@@ -1,11 +1,11 @@
 package dk.tilsyn.access.internal;
 
-import dk.tilsyn.engine.io.InvalidInputException;
 import dk.tilsyn.platform.audittrail.AuditAction;
 import dk.tilsyn.platform.audittrail.AuditEvent;
 import dk.tilsyn.platform.audittrail.AuditTrail;
 import dk.tilsyn.platform.evidence.EvidenceStore;
 import dk.tilsyn.platform.evidence.StoredFile;
+import dk.tilsyn.platform.tenancy.CurrentUser;
 import dk.tilsyn.platform.tenancy.TenantContext;
 import dk.tilsyn.systems.ItSystem;
 import org.springframework.stereotype.Service;
@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Uploads of a system's files as evidence. A file is read by the engine before anything is kept: a refused file
- * leaves nothing behind. A valid one is kept (immutable, by SHA-256) as pending until the uploader confirms it
+ * Uploads of a system's files as evidence. A file is read by the engine before anything is kept (see
+ * {@link ExtractUploads}): a refused file leaves nothing behind. A valid one is kept (immutable, by SHA-256) as pending until the uploader confirms it
  * after seeing the preview; confirming supersedes the previous accepted upload of the same system and kind.
  */
 @Service
@@ -28,33 +28,35 @@ class EvidenceService {
     private final EvidenceStore store;
     private final EvidenceRepository evidence;
     private final AuditTrail audit;
+    private final PreviewCache previews;
 
-    EvidenceService(EvidenceStore store, EvidenceRepository evidence, AuditTrail audit) {
+    EvidenceService(EvidenceStore store, EvidenceRepository evidence, AuditTrail audit, PreviewCache previews) {
         this.store = store;
         this.evidence = evidence;
         this.audit = audit;
+        this.previews = previews;
     }
 
-    /** @throws InvalidInputException with every problem when the engine cannot read the file; nothing is kept */
+    /**
+     * Keeps an upload the engine has read without problems as pending evidence (the check itself is done by
+     * {@link ExtractUploads}, in the background); recorded in the audit trail as done by {@code uploadedBy}.
+     */
     @Transactional
-    public Uploaded upload(ItSystem system, EvidenceKind kind, LocalDate asOf, String fileName, InputStream in) {
-        EvidenceStore.Upload upload = store.receive(in);
-        Preview preview;
-        try {
-            preview = UploadCheck.read(system, kind, upload.temporary(), fileName);
-        } catch (RuntimeException refused) {
-            store.discard(upload);
-            throw refused;
-        }
+    public long keepChecked(CheckedUpload checked, EvidenceStore.Upload upload, CurrentUser uploadedBy) {
         StoredFile file = store.keep(upload);
-        long id = evidence.insertPending(system.id(), kind, fileName, file, preview.totalRows(), asOf, userId());
+        long rows = checked.preview().totalRows();
+        long id = evidence.insertPending(checked.system().id(), checked.kind(), checked.fileName(), file, rows,
+                checked.asOf(), uploadedBy.id());
         audit.record(AuditEvent.of(TenantContext.institutionId(), AuditAction.CREATE, "evidence", id, null,
-                facts(system, kind, fileName, file, preview.totalRows(), asOf)));
-        return new Uploaded(id, preview);
+                facts(checked.system(), checked.kind(), checked.fileName(), file, rows, checked.asOf()))
+                .by(new AuditEvent.Actor(uploadedBy.id(), uploadedBy.username())));
+        previews.put(TenantContext.institutionId(), id, checked.preview());
+        return id;
     }
 
     Preview preview(ItSystem system, Evidence upload) {
-        return UploadCheck.read(system, upload.kind(), store.path(upload.sha256()), upload.fileName());
+        return previews.get(TenantContext.institutionId(), upload.id())
+                .orElseGet(() -> UploadCheck.read(system, upload.kind(), store.path(upload.sha256()), upload.fileName()));
     }
 
     /** Confirms a pending upload; the previously accepted one of the same system and kind becomes superseded. */
@@ -104,6 +106,7 @@ class EvidenceService {
         return TenantContext.user().orElseThrow().id();
     }
 
-    record Uploaded(long id, Preview preview) {
+    /** What the engine made of an upload that passed. */
+    record CheckedUpload(ItSystem system, EvidenceKind kind, LocalDate asOf, String fileName, Preview preview) {
     }
 }

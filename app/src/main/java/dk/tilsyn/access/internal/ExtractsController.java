@@ -1,13 +1,13 @@
 package dk.tilsyn.access.internal;
 
-import dk.tilsyn.engine.io.InvalidInputException;
-import dk.tilsyn.engine.profiles.ProfileException;
 import dk.tilsyn.platform.tenancy.MemberOnly;
 import dk.tilsyn.platform.tenancy.RequiresRole;
 import dk.tilsyn.platform.tenancy.Role;
+import dk.tilsyn.platform.tenancy.TenantContext;
 import dk.tilsyn.systems.ItSystem;
 import dk.tilsyn.systems.SystemRegister;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,20 +25,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 
-/** A system's uploaded files: upload with a check and a preview, confirm or discard, and download the original. */
+/**
+ * A system's uploaded files: upload with a check and a preview, confirm or discard, and download the original. The
+ * form post here is the way without JavaScript; with it, the page sends the file to {@link ExtractUploadController}.
+ */
 @Controller
 class ExtractsController {
 
     private final SystemRegister systems;
     private final EvidenceRepository evidence;
     private final EvidenceService service;
+    private final ExtractUploads uploads;
+    private final ExtractUploadRepository uploadRepository;
+    private final Duration formWait;
 
-    ExtractsController(SystemRegister systems, EvidenceRepository evidence, EvidenceService service) {
+    ExtractsController(SystemRegister systems, EvidenceRepository evidence, EvidenceService service,
+                       ExtractUploads uploads, ExtractUploadRepository uploadRepository,
+                       @Value("${tilsyn.extracts.form-wait}") Duration formWait) {
         this.systems = systems;
         this.evidence = evidence;
         this.service = service;
+        this.uploads = uploads;
+        this.uploadRepository = uploadRepository;
+        this.formWait = formWait;
     }
 
     @MemberOnly
@@ -64,17 +76,39 @@ class ExtractsController {
             return page(system, model);
         }
         model.addAttribute("asOf", asOf);
-        String name = fileName(file);
+        long id;
         try (InputStream in = file.getInputStream()) {
-            EvidenceService.Uploaded uploaded = service.upload(system, kind, asOf, name, in);
-            model.addAttribute("upload", evidence.findById(systemId, uploaded.id()).orElseThrow());
-            model.addAttribute("preview", uploaded.preview());
-            model.addAttribute("system", system);
-            return "access/evidence";
-        } catch (InvalidInputException rejected) {
-            model.addAttribute("rejected", rejected);
-        } catch (ProfileException profile) {
-            model.addAttribute("profileProblem", profile.getMessage());
+            id = uploads.start(new ExtractUploads.NewUpload(system, kind, asOf, fileName(file.getOriginalFilename())), in,
+                    TenantContext.user().orElseThrow());
+        } catch (ExtractUploads.TooLarge tooLarge) {
+            model.addAttribute("failure", "upload.tooLarge");
+            return page(system, model);
+        }
+        // Without JavaScript nothing polls: wait for a file of ordinary size, show the status page for a big one.
+        if (!uploads.await(id, formWait)) {
+            return "redirect:" + ExtractUploadController.statusPath(systemId, id);
+        }
+        return outcome(system, uploadRepository.findById(systemId, id).orElseThrow(), model);
+    }
+
+    private String outcome(ItSystem system, ExtractUpload upload, Model model) {
+        switch (upload.status()) {
+            case "DONE" -> {
+                Evidence kept = upload(system.id(), upload.evidenceId());
+                model.addAttribute("upload", kept);
+                model.addAttribute("preview", service.preview(system, kept));
+                model.addAttribute("system", system);
+                return "access/evidence";
+            }
+            case "REFUSED" -> model.addAttribute("rejected", uploadRepository.refusal(upload));
+            case "FAILED" -> {
+                if (upload.failure() != null) {
+                    model.addAttribute("profileProblem", upload.failure());
+                } else {
+                    model.addAttribute("failure", "evidence.upload.failed");
+                }
+            }
+            default -> throw new IllegalStateException("upload " + upload.id() + " still " + upload.status());
         }
         return page(system, model);
     }
@@ -131,6 +165,7 @@ class ExtractsController {
         model.addAttribute("uploads", evidence.findBySystem(system.id()));
         model.addAttribute("kinds", EvidenceKind.values());
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("maxBytes", uploads.maxBytes());
         return "access/extracts";
     }
 
@@ -143,8 +178,8 @@ class ExtractsController {
     }
 
     /** The name the user's computer gave the file, without any folder part. */
-    private static String fileName(MultipartFile file) {
-        String original = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+    static String fileName(String given) {
+        String original = given == null ? "" : given;
         String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1).strip();
         name = name.isEmpty() ? "upload" : name;
         return name.length() > 300 ? name.substring(name.length() - 300) : name;

@@ -9,6 +9,7 @@ import dk.tilsyn.engine.extracts.Extract;
 import dk.tilsyn.engine.extracts.ExtractReader;
 import dk.tilsyn.engine.extracts.ParameterFile;
 import dk.tilsyn.engine.extracts.ParameterReader;
+import dk.tilsyn.engine.io.ReadLimits;
 import dk.tilsyn.engine.io.TabularSource;
 import dk.tilsyn.engine.profiles.ProfileLoader;
 import dk.tilsyn.systems.ItSystem;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * Reads an uploaded file with the engine's readers — through the system's import profile for extracts — so a file
@@ -30,19 +32,23 @@ final class UploadCheck {
     }
 
     static Preview read(ItSystem system, EvidenceKind kind, Path file, String fileName) {
-        TabularSource source = TabularSource.of(file, fileName);
+        return read(system, kind, TabularSource.of(file, fileName), ReadLimits.defaults(), null);
+    }
+
+    /** Reads with the given limits, reporting the data rows read so far to {@code rowsRead} (may be null). */
+    static Preview read(ItSystem system, EvidenceKind kind, TabularSource source, ReadLimits limits, LongConsumer rowsRead) {
         return switch (kind) {
-            case EXTRACT -> extract(readExtract(system, source));
-            case CHANGELOG -> changeLog(new ChangeLogReader().read(source, system.systemKey()));
-            case PARAMETERS -> parameters(new ParameterReader().read(source, system.systemKey()));
+            case EXTRACT -> extract(readExtract(system, source, new ExtractReader(limits, rowsRead)));
+            case CHANGELOG -> changeLog(new ChangeLogReader(limits, rowsRead).read(source, system.systemKey()));
+            case PARAMETERS -> parameters(new ParameterReader(limits, rowsRead).read(source, system.systemKey()));
         };
     }
 
-    private static Extract readExtract(ItSystem system, TabularSource source) {
+    private static Extract readExtract(ItSystem system, TabularSource source, ExtractReader reader) {
         if (system.importProfile() == null) {
-            return new ExtractReader().read(source, system.systemKey());
+            return reader.read(source, system.systemKey());
         }
-        return new ProfileLoader().shipped(system.importProfile()).readExtract(new ExtractReader(), source, system.systemKey());
+        return new ProfileLoader().shipped(system.importProfile()).readExtract(reader, source, system.systemKey());
     }
 
     private static Preview extract(Extract extract) {

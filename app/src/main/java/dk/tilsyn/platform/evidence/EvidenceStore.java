@@ -34,11 +34,15 @@ public class EvidenceStore {
         this.root = root.toAbsolutePath();
     }
 
-    /** Streams the upload to a temporary file in the store, hashing it on the way. */
+    /**
+     * Streams the upload to a temporary file in the store, hashing it on the way. If the stream fails (the client
+     * went away, a size limit was hit), the partial file is deleted and the failure rethrown.
+     */
     public Upload receive(InputStream in) {
+        Path temporary = null;
         try {
             Files.createDirectories(root.resolve("incoming"));
-            Path temporary = Files.createTempFile(root.resolve("incoming"), "upload-", ".part");
+            temporary = Files.createTempFile(root.resolve("incoming"), "upload-", ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), sha)) {
@@ -46,9 +50,24 @@ public class EvidenceStore {
             }
             return new Upload(temporary, new StoredFile(HexFormat.of().formatHex(sha.digest()), size));
         } catch (IOException e) {
+            deleteQuietly(temporary);
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temporary);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // the original failure matters more; a leftover .part file holds nothing that was accepted
         }
     }
 

@@ -122,6 +122,8 @@ class StillingtagenJourneyIT {
         page.locator("#asOf").fill("2026-10-31");
         page.locator("#file").setInputFiles(DEMO.resolve("extracts").resolve(system + ".csv"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontrollér fil")).click();
+        // Sent by the page's script and checked in the background; a finished check opens the preview.
+        page.waitForURL(Pattern.compile(".*/systemer/\\d+/udtraek/\\d+"));
         PlaywrightAssertions.assertThat(page.locator("main")).containsText("Filen er læst uden fejl");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Godkend og brug filen")).click();
         PlaywrightAssertions.assertThat(page.locator("main")).containsText("Godkendt – bruges");

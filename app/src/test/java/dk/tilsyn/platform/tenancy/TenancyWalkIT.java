@@ -514,6 +514,15 @@ class TenancyWalkIT {
         assertThat(uploaded.statusCode()).as("A's own extract upload").isEqualTo(200);
         long evidenceId = jdbc.sql("select id from evidence_file where institution_id = ? and system_id = ?")
                 .params(institution.id(), systemId).query(Long.class).single();
+        // A refused upload of A: its status page lists problems quoting A's secret values.
+        HttpResponse<String> refused = aBrowser.postMultipart("/systemer/" + systemId + "/udtraek",
+                List.of(Map.entry("_csrf", aBrowser.csrfTokenFrom("/systemer/" + systemId + "/udtraek")),
+                        Map.entry("kind", "EXTRACT"), Map.entry("asOf", LocalDate.now().toString())),
+                new FilePart("file", secret + "-fejl.csv", "text/csv",
+                        csv("account;valid_to\r\na-" + run + ";" + secret + "\r\n")));
+        assertThat(ResponseText.unescapeHtml(refused.body())).as("A's own refused upload").contains("er afvist");
+        long uploadId = jdbc.sql("select id from extract_upload where institution_id = ? and status = 'REFUSED'")
+                .param(institution.id()).query(Long.class).single();
         String extracts = "/systemer/" + systemId + "/udtraek";
         aBrowser.postForm(extracts + "/" + evidenceId + "/godkend",
                 List.of(Map.entry("_csrf", aBrowser.csrfTokenFrom(extracts + "/" + evidenceId))));
@@ -556,6 +565,7 @@ class TenancyWalkIT {
                 Map.entry("userId", Long.toString(admin.id())),
                 Map.entry("systemId", Long.toString(systemId)),
                 Map.entry("evidenceId", Long.toString(evidenceId)),
+                Map.entry("uploadId", Long.toString(uploadId)),
                 Map.entry("runId", Long.toString(runId)),
                 Map.entry("findingId", Long.toString(findingId)),
                 Map.entry("actionId", Long.toString(actionId)),
@@ -674,7 +684,9 @@ class TenancyWalkIT {
         for (String path : List.of("/organisation/personer/" + a.personId(), "/organisation/enheder/" + a.orgUnitId(),
                 "/administration/brugere/" + a.admin().id(), "/organisation/personer?q=" + secret.substring(1),
                 "/systemer", "/systemer/" + a.systemId(), "/systemer/" + a.systemId() + "/udtraek",
-                "/systemer/" + a.systemId() + "/udtraek/" + a.evidenceId(), "/analyser/" + a.runId(),
+                "/systemer/" + a.systemId() + "/udtraek/" + a.evidenceId(),
+                "/systemer/" + a.systemId() + "/udtraek/indlaesninger/" + a.pathVariables().get("uploadId"),
+                "/analyser/" + a.runId(),
                 "/revisionsspor?type=person", "/revisionsspor/eksport?format=xlsx", "/administration/api-noegler")) {
             HttpResponse<byte[]> page = aBrowser.getBytes(path, Map.of());
             assertThat(page.statusCode()).as("A's administrator on %s", path).isEqualTo(200);
@@ -692,6 +704,8 @@ class TenancyWalkIT {
         rows.put("org_unit", rows("select * from org_unit where institution_id = ? order by id", id));
         rows.put("it_system", rows("select * from it_system where institution_id = ? order by id", id));
         rows.put("evidence_file", rows("select * from evidence_file where institution_id = ? order by id", id));
+        rows.put("extract_upload", rows("select * from extract_upload where institution_id = ? order by id", id));
+        rows.put("extract_upload_problem", rows("select * from extract_upload_problem where institution_id = ? order by upload_id, position", id));
         rows.put("analysis_run", rows("select * from analysis_run where institution_id = ? order by id", id));
         rows.put("finding", rows("select * from finding where institution_id = ? order by id", id));
         rows.put("finding_decision", rows("select * from finding_decision where institution_id = ? order by id", id));

@@ -234,9 +234,14 @@ class BrowserJourneyIT {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Udtræk og dokumentation")).click();
         page.waitForURL(Pattern.compile(".*/systemer/\\d+/udtraek"));
         check(page, "extracts");
+        String extractsUrl = page.url();
+        refusedFileDroppedOnTheField(page);
+        page.navigate(extractsUrl);
         page.locator("#asOf").fill("2026-10-31");
         page.locator("#file").setInputFiles(java.nio.file.Path.of("..", "demo", "demostyrelsen", "extracts", "rejsud.csv"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontrollér fil")).click();
+        // The script sends the file, the status block polls, and a finished check opens the preview.
+        page.waitForURL(Pattern.compile(".*/systemer/\\d+/udtraek/\\d+"));
         PlaywrightAssertions.assertThat(page.locator("main")).containsText("Filen er læst uden fejl");
         PlaywrightAssertions.assertThat(page.locator("main table")).containsText("Godkender");
         check(page, "extract-preview");
@@ -244,6 +249,34 @@ class BrowserJourneyIT {
         page.waitForURL(Pattern.compile(".*/systemer/\\d+/udtraek"));
         PlaywrightAssertions.assertThat(page.locator("main")).containsText("Godkendt – bruges");
         check(page, "extracts-accepted");
+    }
+
+    /**
+     * A file dropped on the file field's area becomes the field's file; the script sends it with progress, the
+     * check's status (here: refused, with the engine's line and column) appears on the page, and the address is
+     * the status page's, so a reload shows the same outcome.
+     */
+    private void refusedFileDroppedOnTheField(Page page) {
+        page.locator("#asOf").fill("2026-10-31");
+        com.microsoft.playwright.JSHandle dropped = page.evaluateHandle("""
+                ([name, text]) => { const t = new DataTransfer(); t.items.add(new File([text], name, {type: 'text/csv'})); return t; }""",
+                List.of("fejl.csv", "account;entitlement;valid_to\r\nabc;Godkender;31-02-2026\r\n"));
+        page.dispatchEvent("[data-drop-zone]", "dragover", Map.of("dataTransfer", dropped));
+        PlaywrightAssertions.assertThat(page.locator("[data-drop-zone]")).hasClass(Pattern.compile(".*tilsyn-drop-active.*"));
+        page.dispatchEvent("[data-drop-zone]", "drop", Map.of("dataTransfer", dropped));
+        assertThat(page.locator("#file").evaluate("input => input.files[0].name")).isEqualTo("fejl.csv");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontrollér fil")).click();
+        PlaywrightAssertions.assertThat(page.locator("#upload-status")).containsText("Filen fejl.csv er afvist");
+        PlaywrightAssertions.assertThat(page.locator("#upload-status table")).containsText("31-02-2026");
+        PlaywrightAssertions.assertThat(page.locator("#upload-sending")).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("#upload-sent-text")).containsText("MB sendt");
+        assertThat(page.url()).matches(".*/systemer/\\d+/udtraek/indlaesninger/\\d+");
+        check(page, "extract-refused");
+        page.reload();
+        PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Kontrol af fejl.csv");
+        PlaywrightAssertions.assertThat(page.locator("#upload-status")).containsText("Afvist");
+        PlaywrightAssertions.assertThat(page.locator("#upload-status table")).containsText("valid_to");
+        check(page, "extract-upload-status");
     }
 
     private void runs(Page page) {

@@ -44,6 +44,11 @@ public final class ChangeLogReader {
         this.reader = new TabularReader(limits);
     }
 
+    /** A reader that reports the data rows read so far to {@code rowsRead} (see {@link TabularReader}). */
+    public ChangeLogReader(ReadLimits limits, java.util.function.LongConsumer rowsRead) {
+        this.reader = new TabularReader(limits, rowsRead);
+    }
+
     public ChangeLogReader() {
         this(ReadLimits.defaults());
     }

@@ -57,6 +57,11 @@ public final class ExtractReader {
         this.reader = new TabularReader(limits);
     }
 
+    /** A reader that reports the data rows read so far to {@code rowsRead} (see {@link TabularReader}). */
+    public ExtractReader(ReadLimits limits, java.util.function.LongConsumer rowsRead) {
+        this.reader = new TabularReader(limits, rowsRead);
+    }
+
     public ExtractReader() {
         this(ReadLimits.defaults());
     }

@@ -34,6 +34,11 @@ public final class ParameterReader {
         this.reader = new TabularReader(limits);
     }
 
+    /** A reader that reports the data rows read so far to {@code rowsRead} (see {@link TabularReader}). */
+    public ParameterReader(ReadLimits limits, java.util.function.LongConsumer rowsRead) {
+        this.reader = new TabularReader(limits, rowsRead);
+    }
+
     public ParameterReader() {
         this(ReadLimits.defaults());
     }

@@ -8,6 +8,7 @@ import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 
 /**
  * Reads a CSV or XLSX table row by row, whatever its encoding and delimiter, and hands each data
@@ -20,9 +21,19 @@ import java.nio.file.Path;
 public final class TabularReader {
 
     private final ReadLimits limits;
+    private final LongConsumer rowsRead;
 
     public TabularReader(ReadLimits limits) {
+        this(limits, null);
+    }
+
+    /**
+     * A reader that reports progress: {@code rowsRead} gets the number of data rows handled so far, now and then
+     * while reading and once at the end (see {@link RowProgress}); null for none.
+     */
+    public TabularReader(ReadLimits limits, LongConsumer rowsRead) {
         this.limits = limits;
+        this.rowsRead = rowsRead;
     }
 
     public TabularReader() {
@@ -38,7 +49,8 @@ public final class TabularReader {
      */
     public FileFacts read(TabularSource source, TableSchema schema, RowHandler handler) {
         ProblemCollector problems = new ProblemCollector(source.name(), limits.maxProblems());
-        RowAssembler assembler = new RowAssembler(source.name(), schema, limits.maxRows(), problems, handler);
+        RowHandler counted = RowProgress.around(handler, rowsRead);
+        RowAssembler assembler = new RowAssembler(source.name(), schema, limits.maxRows(), problems, counted);
         try {
             if (source.path() != null) {
                 checkSize(source.path(), source.name(), problems);
@@ -55,6 +67,9 @@ public final class TabularReader {
                     readCsv(source.name(), sniffed, prefix, facts, assembler, problems);
                 }
                 assembler.finish();
+                if (counted instanceof RowProgress progress) {
+                    progress.finish();
+                }
                 problems.throwIfAny();
                 return new FileFacts(source.name(), facts.sha256(), facts.count(), assembler.rows());
             }
