@@ -153,7 +153,9 @@ public final class WebBench implements Callable<Integer> {
     private void load(LoadTest.Outcome outcome) {
         Phase.Result t = outcome.timing();
         String header = "(c) %d users, %d s after %d s warm-up".formatted(users, seconds, warmup);
-        row(header, t, "");
+        long requests = outcome.findingsList().count() + outcome.personPage().count();
+        row(header, t, "CPU per request (both kinds): server %.1f ms, PostgreSQL %.1f ms".formatted(
+                1000 * t.serverCpuSeconds() / requests, 1000 * t.databaseCpuSeconds() / requests));
         latency("    findings list /analyser/{run}", outcome.findingsList(), t.wallSeconds());
         latency("    person page /personadgang/{key}", outcome.personPage(), t.wallSeconds());
     }
