@@ -49,6 +49,10 @@ class RunInputs {
     record Frozen(LocalDate asOf, List<Evidence> files, String personsSha256, Path rules, Evidence reconciled,
                   Set<String> entitlements) {
 
+        Frozen withPersons(String sha256) {
+            return new Frozen(asOf, files, sha256, rules, reconciled, entitlements);
+        }
+
         Frozen withRules(Path other) {
             return new Frozen(asOf, files, personsSha256, other, reconciled, entitlements);
         }

@@ -47,13 +47,12 @@ class RunRepository {
                 .params(TenantContext.institutionId(), id).query(AnalysisRun.class).optional();
     }
 
-    long insertQueued(LocalDate asOf, long startedBy, List<Long> evidenceIds, String personsSha256, Integer layerVersion,
+    long insertQueued(LocalDate asOf, long startedBy, List<Long> evidenceIds, Integer layerVersion,
                       RunChoice.Reconcile reconcile) {
         long id = Inserts.returningId(jdbc.sql("""
-                        insert into analysis_run (institution_id, status, as_of, started_by, started_at, persons_sha256,
-                                                  rule_layer_version)
-                        values (?, 'QUEUED', ?, ?, ?, ?, ?)""")
-                .params(TenantContext.institutionId(), asOf, startedBy, Clock.now(), personsSha256, layerVersion));
+                        insert into analysis_run (institution_id, status, as_of, started_by, started_at, rule_layer_version)
+                        values (?, 'QUEUED', ?, ?, ?, ?)""")
+                .params(TenantContext.institutionId(), asOf, startedBy, Clock.now(), layerVersion));
         batch.batchUpdate("insert into analysis_run_input (run_id, evidence_id, purpose) values (?, ?, 'INPUT')",
                 evidenceIds.stream().map(e -> new Object[]{id, e}).toList());
         if (reconcile != null) {
@@ -71,9 +70,10 @@ class RunRepository {
                 .params(TenantContext.institutionId(), runId).query(Long.class).list();
     }
 
-    void markRunning(long id) {
-        jdbc.sql("update analysis_run set status = 'RUNNING' where institution_id = ? and id = ?")
-                .params(TenantContext.institutionId(), id).update();
+    /** The run has begun: its persons snapshot is taken (and frozen by its hash). */
+    void markRunning(long id, String personsSha256) {
+        jdbc.sql("update analysis_run set status = 'RUNNING', persons_sha256 = ? where institution_id = ? and id = ?")
+                .params(personsSha256, TenantContext.institutionId(), id).update();
     }
 
     void markDone(long id, DataBasis basis, String reportSha256, int findings) {

@@ -60,13 +60,15 @@ public class RunService {
     private final RuleSetLayerRepository layers;
     private final RunInputs runInputs;
     private final ApplicationEventPublisher events;
+    private final TableStatistics statistics;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, CompletableFuture<Void>> underway = new ConcurrentHashMap<>();
 
     RunService(RunRepository runs, EvidenceRepository evidence, PersonDirectory persons,
                EvidenceStore store, AuditTrail audit, TransactionTemplate transaction, RunDetailsRepository details,
                DocumentationRepository documentation, DecisionService decisions, RuleSetLayerRepository layers,
-               RunInputs runInputs, ApplicationEventPublisher events) {
+               RunInputs runInputs, ApplicationEventPublisher events, TableStatistics statistics) {
+        this.statistics = statistics;
         this.layers = layers;
         this.runInputs = runInputs;
         this.events = events;
@@ -103,7 +105,6 @@ public class RunService {
             throw new DecisionProblem("runs.problem.noPersons");
         }
         Evidence reconciled = choice.reconcile() == null ? null : reconcilable(choice.reconcile(), inputs);
-        StoredFile personsFile = store.keep(store.receive(new ByteArrayInputStream(PersonsSnapshot.csv(persons.findAll()))));
         // The institution's rule-set layer as it is now is frozen with the run, like the files.
         java.util.Optional<RuleSetLayer> layer = layers.current();
         Path rules = layer.map(l -> store.path(store.keep(store.receive(new ByteArrayInputStream(
@@ -112,12 +113,11 @@ public class RunService {
         long userId = TenantContext.user().orElseThrow().id();
         long institution = TenantContext.institutionId();
         long id = transaction.execute(status -> {
-            long run = runs.insertQueued(asOf, userId, inputs.stream().map(Evidence::id).toList(), personsFile.sha256(),
-                    layerVersion, choice.reconcile());
+            long run = runs.insertQueued(asOf, userId, inputs.stream().map(Evidence::id).toList(), layerVersion,
+                    choice.reconcile());
             Map<String, Object> after = new java.util.LinkedHashMap<>();
             after.put("asOf", asOf.toString());
             after.put("inputs", inputs.stream().map(Evidence::sha256).toList());
-            after.put("persons", personsFile.sha256());
             if (reconciled != null) {
                 after.put("reconcile", reconciled.sha256());
                 after.put("entitlements", choice.reconcile().entitlements());
@@ -125,7 +125,8 @@ public class RunService {
             audit.record(AuditEvent.of(institution, AuditAction.CREATE, "analysis-run", run, null, after));
             return run;
         });
-        RunInputs.Frozen frozen = new RunInputs.Frozen(asOf, inputs, personsFile.sha256(), rules, reconciled,
+        // The persons snapshot is taken by the background work: with 100,000 persons it takes seconds.
+        RunInputs.Frozen frozen = new RunInputs.Frozen(asOf, inputs, null, rules, reconciled,
                 choice.reconcile() == null ? Set.of() : choice.reconcile().entitlements());
         CompletableFuture<Void> work = CompletableFuture.runAsync(() -> TenantContext.runAs(institution, () -> {
             execute(id, frozen);
@@ -165,9 +166,11 @@ public class RunService {
         return new AnalysisPipeline().run(runInputs.request(runInputs.of(run).withRules(rules))).findings();
     }
 
-    private void execute(long id, RunInputs.Frozen inputs) {
+    private void execute(long id, RunInputs.Frozen queued) {
         try {
-            runs.markRunning(id);
+            StoredFile personsFile = store.keep(store.receive(new ByteArrayInputStream(PersonsSnapshot.csv(persons.findAll()))));
+            runs.markRunning(id, personsFile.sha256());
+            RunInputs.Frozen inputs = queued.withPersons(personsFile.sha256());
             AnalysisResult result = new AnalysisPipeline().run(runInputs.request(inputs));
             StoredFile report = keep(out -> JsonReport.write(result, out));
             StoredFile matrix = keep(out -> MatrixWorkbook.write(result.matrix(), result.findings(), result.basis(), out));
@@ -182,8 +185,9 @@ public class RunService {
                 audit.record(AuditEvent.of(TenantContext.institutionId(), AuditAction.UPDATE, "analysis-run", id,
                         Map.of("status", "RUNNING"), Map.of("status", "DONE", "findings", result.findings().size(),
                                 "ruleSet", result.basis().ruleSetId() + " " + result.basis().ruleSetVersion(),
-                                "report", report.sha256())));
+                                "report", report.sha256(), "persons", inputs.personsSha256())));
             });
+            statistics.afterRun();
             events.publishEvent(new RunFinished(TenantContext.institutionId(), id));
         } catch (RuntimeException e) {
             log.error("Analysis run {} failed", id, e);
