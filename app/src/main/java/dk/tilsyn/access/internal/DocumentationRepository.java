@@ -39,6 +39,19 @@ class DocumentationRepository {
                 .params(TenantContext.institutionId(), systemKey, account).query(PrivilegedDocumentation.class).list();
     }
 
+    /** Documentation of every account a run tied to the person, in one query. */
+    List<PrivilegedDocumentation> forPerson(long runId, String personKey) {
+        return jdbc.sql("""
+                        select p.id, p.system_key, p.account, p.reason, p.approved_by, p.approved_on, p.valid_until,
+                               u.display_name as created_by_name, p.created_at
+                        from privileged_documentation p join app_user u on u.id = p.created_by
+                        join run_account a on a.system_key = p.system_key and a.account = p.account
+                        where p.institution_id = ? and a.institution_id = ? and a.run_id = ? and a.person_key = ?
+                        order by p.system_key, p.account, p.id desc""")
+                .params(TenantContext.institutionId(), TenantContext.institutionId(), runId, personKey)
+                .query(PrivilegedDocumentation.class).list();
+    }
+
     /** "system:account" → the latest valid-until date of documentation current on the day. */
     Map<String, LocalDate> currentUntil(LocalDate day) {
         Map<String, LocalDate> until = new HashMap<>();

@@ -39,7 +39,8 @@ class PersonAccessController {
     String show(@PathVariable String personKey, Model model) {
         Optional<Person> person = persons.findByKey(personKey);
         Optional<AnalysisRun> run = runs.latestDone();
-        boolean inRun = run.isPresent() && !details.rowsOf(run.get().id(), personKey).isEmpty();
+        List<RunDetailsRepository.MatrixRow> rows = run.map(r -> details.rowsOf(r.id(), personKey)).orElse(List.of());
+        boolean inRun = !rows.isEmpty();
         if (person.isEmpty() && !inRun) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -48,21 +49,21 @@ class PersonAccessController {
         model.addAttribute("run", run.orElse(null));
         if (run.isPresent()) {
             long runId = run.get().id();
-            model.addAttribute("accounts", details.accountsOf(runId, personKey));
-            model.addAttribute("functions", functionsOf(runId, personKey));
+
+            model.addAttribute("functions", functionsOf(runId, rows));
             model.addAttribute("findings", runs.findingsOf(runId, personKey));
             List<RunDetailsRepository.RunAccount> accounts = details.accountsOf(runId, personKey);
-            model.addAttribute("documentation", accounts.stream()
-                    .flatMap(a -> documentation.forAccount(a.systemKey(), a.account()).stream()).toList());
+            model.addAttribute("accounts", accounts);
+            model.addAttribute("documentation", documentation.forPerson(runId, personKey));
         }
         return "access/person";
     }
 
     /** The functions the person's row of the matrix holds, marking those in a conflict. */
-    private List<HeldFunction> functionsOf(long runId, String personKey) {
+    private List<HeldFunction> functionsOf(long runId, List<RunDetailsRepository.MatrixRow> rows) {
         List<RunDetailsRepository.MatrixColumn> columns = details.columns(runId);
         List<HeldFunction> held = new ArrayList<>();
-        for (RunDetailsRepository.MatrixRow row : details.rowsOf(runId, personKey)) {
+        for (RunDetailsRepository.MatrixRow row : rows) {
             for (RunDetailsRepository.MatrixColumn column : columns) {
                 if (row.holds(column.idx())) {
                     held.add(new HeldFunction(column.systemName() == null ? column.systemKey() : column.systemName(),

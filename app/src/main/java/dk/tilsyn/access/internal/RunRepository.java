@@ -214,14 +214,29 @@ class RunRepository {
                 .params(TenantContext.institutionId(), runId).query(AnalysisRun.class).optional();
     }
 
-    /** The rules and systems a run's findings name, for the filter's choices. */
+    /**
+     * The rules and kinds a run's findings name, for the filter's choices. A finished run's findings never change, so
+     * the lists are kept per run (keyed with the institution, which the query is scoped by).
+     */
     List<String> distinct(long runId, String column) {
         if (!List.of("rule", "kind").contains(column)) {
             throw new IllegalArgumentException(column);
         }
-        return jdbc.sql("select distinct " + column + " from finding where institution_id = ? and run_id = ? order by " + column)
-                .params(TenantContext.institutionId(), runId).query(String.class).list();
+        long institution = TenantContext.institutionId();
+        return choices.computeIfAbsent(institution + "/" + runId + "/" + column, key -> List.copyOf(
+                jdbc.sql("select distinct " + column + " from finding where institution_id = ? and run_id = ? order by "
+                                + column)
+                        .params(institution, runId).query(String.class).list()));
     }
+
+    /** Filter choices of finished runs; bounded, since only recent runs are browsed. */
+    private final Map<String, List<String>> choices = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+                    return size() > 200;
+                }
+            });
 
     private static void equal(StringBuilder where, Map<String, Object> params, String column, String name, String value) {
         if (present(value)) {
