@@ -3,7 +3,8 @@
 //   and its name go in the query, the CSRF token in a header.
 // - The answer is the check's status block, which polls itself with htmx; the address bar moves to the status page,
 //   so a reload shows the same check. A finished check opens its preview.
-// - The file field's area also takes a dropped file; the native file input stays as it is for keyboard users.
+// - The file field's area also takes dropped files; the native file input stays as it is for keyboard users.
+// - Several files at once go as a plain form post (the server checks them side by side).
 (function () {
   'use strict';
 
@@ -118,7 +119,9 @@
       active(false);
       if (event.dataTransfer.files.length > 0) {
         var chosen = new DataTransfer();
-        chosen.items.add(event.dataTransfer.files[0]);
+        for (var i = 0; i < event.dataTransfer.files.length; i++) {
+          chosen.items.add(event.dataTransfer.files[i]);
+        }
         input.files = chosen.files;
         input.dispatchEvent(new Event('change', { bubbles: true }));
         input.focus();
@@ -137,8 +140,10 @@
       enableDrop(zone, input);
     }
     form.addEventListener('submit', function (event) {
-      if (!input.files || input.files.length === 0) {
-        return; // the browser's own validation speaks
+      if (!input.files || input.files.length !== 1) {
+        // None: the browser's own validation speaks. Several: a plain form post; the server checks them side by
+        // side and the page lists each check.
+        return;
       }
       event.preventDefault();
       send(form, input.files[0]);

@@ -54,6 +54,45 @@ class ExtractsIT {
     }
 
     @Test
+    void severalFilesInOneSubmitAreEachCheckedAndListed() throws Exception {
+        byte[] valid = Files.readAllBytes(DEMO.resolve("rejsud.csv"));
+        byte[] invalid = "account;entitlement;valid_from\r\nx;Godkender;31-02-2026\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> answer = controller.postMultipart(extracts, List.of(
+                        Map.entry("_csrf", controller.csrfTokenFrom(extracts)), Map.entry("kind", "EXTRACT"),
+                        Map.entry("asOf", "2026-10-31")),
+                List.of(new FilePart("file", "rejsud-a.csv", "text/csv", valid),
+                        new FilePart("file", "rejsud-b.csv", "text/csv", invalid)));
+
+        assertThat(WebClient.locationPath(answer)).isEqualTo(extracts);
+        assertThat(ResponseText.unescapeHtml(controller.follow(answer).body())).contains("Filerne er modtaget");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (jdbc.sql("select count(*) from extract_upload where institution_id = ? and status in ('QUEUED', 'CHECKING')")
+                .param(institution.id()).query(Long.class).single() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(jdbc.sql("select file_name, status from extract_upload where institution_id = ? order by file_name")
+                .param(institution.id()).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list())
+                .containsExactly("rejsud-a.csv DONE", "rejsud-b.csv REFUSED");
+        assertThat(jdbc.sql("select file_name from evidence_file where institution_id = ?").param(institution.id())
+                .query(String.class).list()).as("only the valid file is kept").containsExactly("rejsud-a.csv");
+        String page = ResponseText.unescapeHtml(controller.get(extracts).body());
+        assertThat(page).contains("Kontroller det seneste døgn", "rejsud-a.csv", "rejsud-b.csv", "Afventer godkendelse", "Afvist");
+    }
+
+    @Test
+    void aSubmitWithoutAFileIsRefusedWithAMessage() {
+        HttpResponse<String> answer = controller.postMultipart(extracts, List.of(
+                        Map.entry("_csrf", controller.csrfTokenFrom(extracts)), Map.entry("kind", "EXTRACT"),
+                        Map.entry("asOf", "2026-10-31")),
+                List.of(new FilePart("file", "", "application/octet-stream", new byte[0])));
+
+        assertThat(ResponseText.unescapeHtml(answer.body())).contains("Vælg mindst én fil.");
+        assertThat(jdbc.sql("select count(*) from extract_upload where institution_id = ?").param(institution.id())
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aValidExtractIsCheckedPreviewedKeptAndAcceptedAsEvidence() throws Exception {
         byte[] bytes = Files.readAllBytes(DEMO.resolve("rejsud.csv"));
 

@@ -104,17 +104,25 @@ public final class WebClient {
 
     /** Posts a {@code multipart/form-data} form as a browser's file upload does (CSRF token among the fields). */
     public HttpResponse<String> postMultipart(String path, List<Map.Entry<String, String>> fields, FilePart file) {
+        return postMultipart(path, fields, List.of(file));
+    }
+
+    /** A form post with several files (a file input with {@code multiple}). */
+    public HttpResponse<String> postMultipart(String path, List<Map.Entry<String, String>> fields, List<FilePart> files) {
         String boundary = "----TilsynTestBoundary" + Long.toHexString(System.nanoTime());
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(file.content().length + 1024);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1024);
         for (Map.Entry<String, String> field : fields) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
                     + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
-                + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType()
-                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file.content());
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        for (FilePart file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                    + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType()
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))

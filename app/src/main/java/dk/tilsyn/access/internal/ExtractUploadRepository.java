@@ -37,6 +37,12 @@ class ExtractUploadRepository {
                 .params(TenantContext.institutionId(), systemId, kind.name(), fileName, asOf, uploadedBy, now, now, sizeBytes));
     }
 
+    /** The system's checks of the last day, newest first: what the extracts page lists as under way or just done. */
+    List<ExtractUpload> recent(long systemId) {
+        return jdbc.sql(SELECT + "where institution_id = ? and system_id = ? and started_at > ? order by id desc limit 20")
+                .params(TenantContext.institutionId(), systemId, Clock.now().minusDays(1)).query(ExtractUpload.class).list();
+    }
+
     Optional<ExtractUpload> findById(long systemId, long id) {
         return jdbc.sql(SELECT + "where institution_id = ? and system_id = ? and id = ?")
                 .params(TenantContext.institutionId(), systemId, id).query(ExtractUpload.class).optional();

@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A system's uploaded files: upload with a check and a preview, confirm or discard, and download the original. The
@@ -63,7 +64,8 @@ class ExtractsController {
     @PostMapping("/systemer/{systemId}/udtraek")
     String upload(@PathVariable long systemId, @RequestParam("kind") String kindName,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                  @RequestParam("file") MultipartFile file, Model model) throws IOException {
+                  @RequestParam("file") List<MultipartFile> files, Model model, RedirectAttributes redirect)
+            throws IOException {
         ItSystem system = system(systemId);
         EvidenceKind kind = EvidenceKind.parse(kindName).orElse(null);
         if (kind == null) {
@@ -76,14 +78,28 @@ class ExtractsController {
             return page(system, model);
         }
         model.addAttribute("asOf", asOf);
-        long id;
-        try (InputStream in = file.getInputStream()) {
-            id = uploads.start(new ExtractUploads.NewUpload(system, kind, asOf, fileName(file.getOriginalFilename())), in,
-                    TenantContext.user().orElseThrow());
-        } catch (ExtractUploads.TooLarge tooLarge) {
-            model.addAttribute("failure", "upload.tooLarge");
+        List<MultipartFile> chosen = files.stream().filter(f -> !f.isEmpty() || f.getOriginalFilename() != null
+                && !f.getOriginalFilename().isBlank()).toList();
+        if (chosen.isEmpty()) {
+            model.addAttribute("failure", "evidence.problem.noFile");
             return page(system, model);
         }
+        List<Long> started = new java.util.ArrayList<>();
+        for (MultipartFile file : chosen) {
+            try (InputStream in = file.getInputStream()) {
+                started.add(uploads.start(new ExtractUploads.NewUpload(system, kind, asOf,
+                        fileName(file.getOriginalFilename())), in, TenantContext.user().orElseThrow()));
+            } catch (ExtractUploads.TooLarge tooLarge) {
+                model.addAttribute("failure", "upload.tooLarge");
+                return page(system, model);
+            }
+        }
+        if (started.size() > 1) {
+            // Several files are checked side by side; the extracts page lists each check and its outcome.
+            redirect.addFlashAttribute("notice", "evidence.upload.several");
+            return "redirect:/systemer/" + systemId + "/udtraek";
+        }
+        long id = started.getFirst();
         // Without JavaScript nothing polls: wait for a file of ordinary size, show the status page for a big one.
         if (!uploads.await(id, formWait)) {
             return "redirect:" + ExtractUploadController.statusPath(systemId, id);
@@ -163,6 +179,8 @@ class ExtractsController {
     private String page(ItSystem system, Model model) {
         model.addAttribute("system", system);
         model.addAttribute("uploads", evidence.findBySystem(system.id()));
+        model.addAttribute("checks", uploadRepository.recent(system.id()));
+        model.addAttribute("now", java.time.OffsetDateTime.now());
         model.addAttribute("kinds", EvidenceKind.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("maxBytes", uploads.maxBytes());

@@ -367,7 +367,9 @@ class TenancyWalkIT {
                 }
                 String name = !requestParam.name().isEmpty() ? requestParam.name()
                         : !requestParam.value().isEmpty() ? requestParam.value() : parameter.getParameter().getName();
-                if (MultipartFile.class.isAssignableFrom(parameter.getParameterType())) {
+                if (MultipartFile.class.isAssignableFrom(parameter.getParameterType())
+                        || MultipartFile.class.equals(parameter.nested().getNestedParameterType())) {
+                    // A file, or several under one name (List<MultipartFile>): the walk sends one file.
                     values.put(FILE_FIELD + name, List.of(""));
                     continue;
                 }
