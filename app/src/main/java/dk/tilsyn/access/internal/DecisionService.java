@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +155,7 @@ class DecisionService {
     void carryOver(long runId) {
         LocalDate today = LocalDate.now();
         List<DecisionRepository.Carried> carried = decisions.latestForRun(runId);
-        List<Object[]> keep = new java.util.ArrayList<>();
+        List<Object[]> keep = new ArrayList<>();
         for (DecisionRepository.Carried c : carried) {
             boolean unchanged = c.decidedHash().equals(c.findingHash());
             if (unchanged) {

@@ -13,7 +13,6 @@ import dk.tilsyn.platform.tenancy.TenantContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,7 +125,7 @@ class RuleSetService {
 
     /** Layers are kept in the evidence store like every other input: content-addressed, immutable. */
     private String keepFile(String yaml) {
-        return store.keep(store.receive(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))).sha256();
+        return store.keep(yaml.getBytes(StandardCharsets.UTF_8)).sha256();
     }
 
     private static RuleSet load(String yaml) {

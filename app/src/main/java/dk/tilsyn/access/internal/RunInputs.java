@@ -8,7 +8,6 @@ import dk.tilsyn.systems.ItSystem;
 import dk.tilsyn.systems.SystemRegister;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -60,14 +59,17 @@ class RunInputs {
 
     /** A finished run's inputs, read back from what it froze. */
     Frozen of(AnalysisRun run) {
-        Path rules = run.ruleLayerVersion() == null ? null : layers.version(run.ruleLayerVersion())
-                .map(layer -> store.path(store.keep(store.receive(new ByteArrayInputStream(
-                        layer.yaml().getBytes(StandardCharsets.UTF_8)))).sha256()))
-                .orElse(null);
+        Path rules = run.ruleLayerVersion() == null ? null
+                : layers.version(run.ruleLayerVersion()).map(this::layerFile).orElse(null);
         Set<String> entitlements = run.reconcileEntitlements() == null ? Set.of()
                 : Set.of(run.reconcileEntitlements().split("\n"));
         return new Frozen(run.asOf(), evidence.inputsOf(run.id()), run.personsSha256(), rules,
                 evidence.reconciledOf(run.id()).orElse(null), entitlements);
+    }
+
+    /** The layer as a file the engine reads; kept in the evidence store like every other input. */
+    Path layerFile(RuleSetLayer layer) {
+        return store.path(store.keep(layer.yaml().getBytes(StandardCharsets.UTF_8)).sha256());
     }
 
     AnalysisRequest request(Frozen run) {

@@ -20,7 +20,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,10 +27,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,15 +88,10 @@ public class RunService {
      * @throws DecisionProblem with a message key when the choice is not possible (an unknown file, a reconciliation
      *                         without entitlements or without the system's own extract)
      */
-    java.util.Optional<Long> start(LocalDate asOf, RunChoice choice) {
-        List<Evidence> accepted = evidence.findAllAccepted();
-        List<Evidence> inputs = choice.evidenceIds() == null ? accepted
-                : accepted.stream().filter(e -> choice.evidenceIds().contains(e.id())).toList();
-        if (choice.evidenceIds() != null && inputs.size() != new java.util.HashSet<>(choice.evidenceIds()).size()) {
-            throw new DecisionProblem("runs.problem.unknownFile");
-        }
+    Optional<Long> start(LocalDate asOf, RunChoice choice) {
+        List<Evidence> inputs = chosenInputs(choice);
         if (inputs.stream().noneMatch(e -> e.kind() == EvidenceKind.EXTRACT)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (persons.countPersons() == 0) {
             // Without the HR master every account would be an orphan; the engine refuses an empty persons file.
@@ -106,23 +99,15 @@ public class RunService {
         }
         Evidence reconciled = choice.reconcile() == null ? null : reconcilable(choice.reconcile(), inputs);
         // The institution's rule-set layer as it is now is frozen with the run, like the files.
-        java.util.Optional<RuleSetLayer> layer = layers.current();
-        Path rules = layer.map(l -> store.path(store.keep(store.receive(new ByteArrayInputStream(
-                l.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8)))).sha256())).orElse(null);
-        Integer layerVersion = layer.map(RuleSetLayer::version).orElse(null);
+        Optional<RuleSetLayer> layer = layers.current();
+        Path rules = layer.map(runInputs::layerFile).orElse(null);
         long userId = TenantContext.user().orElseThrow().id();
         long institution = TenantContext.institutionId();
         long id = transaction.execute(status -> {
-            long run = runs.insertQueued(asOf, userId, inputs.stream().map(Evidence::id).toList(), layerVersion,
-                    choice.reconcile());
-            Map<String, Object> after = new java.util.LinkedHashMap<>();
-            after.put("asOf", asOf.toString());
-            after.put("inputs", inputs.stream().map(Evidence::sha256).toList());
-            if (reconciled != null) {
-                after.put("reconcile", reconciled.sha256());
-                after.put("entitlements", choice.reconcile().entitlements());
-            }
-            audit.record(AuditEvent.of(institution, AuditAction.CREATE, "analysis-run", run, null, after));
+            long run = runs.insertQueued(asOf, userId, inputs.stream().map(Evidence::id).toList(),
+                    layer.map(RuleSetLayer::version).orElse(null), choice.reconcile());
+            audit.record(AuditEvent.of(institution, AuditAction.CREATE, "analysis-run", run, null,
+                    startFacts(asOf, inputs, reconciled, choice)));
             return run;
         });
         // The persons snapshot is taken by the background work: with 100,000 persons it takes seconds.
@@ -134,7 +119,32 @@ public class RunService {
         }), executor);
         underway.put(id, work);
         work.whenComplete((ignored, error) -> underway.remove(id));
-        return java.util.Optional.of(id);
+        return Optional.of(id);
+    }
+
+    /** The accepted files the controller chose (all when none were chosen); a choice of another file is refused. */
+    private List<Evidence> chosenInputs(RunChoice choice) {
+        List<Evidence> accepted = evidence.findAllAccepted();
+        if (choice.evidenceIds() == null) {
+            return accepted;
+        }
+        List<Evidence> chosen = accepted.stream().filter(e -> choice.evidenceIds().contains(e.id())).toList();
+        if (chosen.size() != new java.util.HashSet<>(choice.evidenceIds()).size()) {
+            throw new DecisionProblem("runs.problem.unknownFile");
+        }
+        return chosen;
+    }
+
+    private static Map<String, Object> startFacts(LocalDate asOf, List<Evidence> inputs, Evidence reconciled,
+                                                  RunChoice choice) {
+        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("asOf", asOf.toString());
+        facts.put("inputs", inputs.stream().map(Evidence::sha256).toList());
+        if (reconciled != null) {
+            facts.put("reconcile", reconciled.sha256());
+            facts.put("entitlements", choice.reconcile().entitlements());
+        }
+        return facts;
     }
 
     /** The second extract must be of a system the run has its own extract of, and name what to compare. */
@@ -168,7 +178,7 @@ public class RunService {
 
     private void execute(long id, RunInputs.Frozen queued) {
         try {
-            StoredFile personsFile = store.keep(store.receive(new ByteArrayInputStream(PersonsSnapshot.csv(persons.findAll()))));
+            StoredFile personsFile = store.keep(PersonsSnapshot.csv(persons.findAll()));
             runs.markRunning(id, personsFile.sha256());
             RunInputs.Frozen inputs = queued.withPersons(personsFile.sha256());
             AnalysisResult result = new AnalysisPipeline().run(runInputs.request(inputs));

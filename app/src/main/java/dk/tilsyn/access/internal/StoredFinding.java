@@ -13,27 +13,22 @@ public record StoredFinding(long id, long runId, int seq, String kind, String se
                             String systems, String accounts, String evidence, String explanation, String identityKey,
                             String accessHash, String functions, Long decisionId, String status) {
 
-    /** The columns, in record order; {@code :today} must be bound (acceptances run out, documentation too). */
-    static final String COLUMNS = """
-            f.id, f.run_id, f.seq, f.kind, f.severity, f.rule, f.person_key, f.systems, f.accounts, f.evidence,
-            f.explanation, f.identity_key, f.access_hash, f.functions, f.decision_id,
-            case when d.decision = 'ACCEPT' and d.expires_on >= :today then 'accepted'
-                 when d.decision = 'REJECT' then 'rejected'
-                 when f.documented_until >= :today then 'documented'
-                 when d.decision = 'ACCEPT' then 'expired'
-                 else 'open' end as status
-            """;
-
-    /** {@code finding f} with the decision that applies to it. */
-    static final String FROM = " from finding f left join finding_decision d on d.id = f.decision_id ";
-
-    /** The same expression as the {@code status} column, for filtering on it. */
+    /** What is decided on a finding today, from the decision that applies ({@code d}); {@code :today} is bound. */
     static final String STATUS = """
             (case when d.decision = 'ACCEPT' and d.expires_on >= :today then 'accepted'
                  when d.decision = 'REJECT' then 'rejected'
                  when f.documented_until >= :today then 'documented'
                  when d.decision = 'ACCEPT' then 'expired'
                  else 'open' end)""";
+
+    /** The columns, in record order. */
+    static final String COLUMNS = """
+            f.id, f.run_id, f.seq, f.kind, f.severity, f.rule, f.person_key, f.systems, f.accounts, f.evidence,
+            f.explanation, f.identity_key, f.access_hash, f.functions, f.decision_id,
+            """ + STATUS + " as status ";
+
+    /** {@code finding f} with the decision that applies to it. */
+    static final String FROM = " from finding f left join finding_decision d on d.id = f.decision_id ";
 
     static final List<String> STATUSES = List.of("open", "accepted", "rejected", "documented", "expired");
 

@@ -72,6 +72,11 @@ public class EvidenceStore {
     }
 
     /** Makes a received upload permanent. Identical content is stored once. */
+    /** Keeps content Tilsyn made itself (a persons snapshot, a rule-set layer): received and kept in one step. */
+    public StoredFile keep(byte[] content) {
+        return keep(receive(new java.io.ByteArrayInputStream(content)));
+    }
+
     public StoredFile keep(Upload upload) {
         Path target = path(upload.file().sha256());
         try {
