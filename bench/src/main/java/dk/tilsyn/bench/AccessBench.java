@@ -1,17 +1,11 @@
 package dk.tilsyn.bench;
 
-import dk.tilsyn.engine.access.Account;
-import dk.tilsyn.engine.access.AccountRef;
 import dk.tilsyn.engine.access.EntitlementType;
 import dk.tilsyn.engine.analysis.Analyzer;
 import dk.tilsyn.engine.analysis.Matrix;
 import dk.tilsyn.engine.analysis.ProposedAssignment;
 import dk.tilsyn.engine.analysis.Subject;
-import dk.tilsyn.engine.changelog.ChangeLogChecks;
-import dk.tilsyn.engine.changelog.ChangeLogContext;
-import dk.tilsyn.engine.correlation.Correlation;
 import dk.tilsyn.engine.correlation.Correlator;
-import dk.tilsyn.engine.correlation.Link;
 import dk.tilsyn.engine.correlation.ManualMapping;
 import dk.tilsyn.engine.extracts.ChangeLog;
 import dk.tilsyn.engine.extracts.ChangeLogReader;
@@ -23,6 +17,8 @@ import dk.tilsyn.engine.io.ReadLimits;
 import dk.tilsyn.engine.persons.PersonsFile;
 import dk.tilsyn.engine.persons.PersonsReader;
 import dk.tilsyn.engine.pipeline.AnalysisPipeline;
+import dk.tilsyn.engine.pipeline.AnalysisRequest;
+import dk.tilsyn.engine.pipeline.LoadedInputs;
 import dk.tilsyn.engine.pipeline.AnalysisResult;
 import dk.tilsyn.engine.report.DataBasis;
 import dk.tilsyn.engine.report.InputFile;
@@ -42,12 +38,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -78,11 +74,14 @@ public final class AccessBench {
         ReadLimits limits = ReadLimits.defaults();
         startCpu();
         long loadStart = System.nanoTime();
-        PersonsFile persons = new PersonsReader(limits).read(folder.resolve("persons.csv"));
         ExtractReader reader = new ExtractReader(limits);
-        // As the pipeline's InputLoader does: the extracts on every core, results in file order.
-        List<Extract> extracts = ParallelReads.map(extractFiles,
-                file -> reader.read(file, file.getFileName().toString().replace(".csv", "")));
+        // As the pipeline's InputLoader does: the persons file and the extracts on every core, results in order.
+        List<Supplier<Object>> reads = new ArrayList<>();
+        reads.add(() -> new PersonsReader(limits).read(folder.resolve("persons.csv")));
+        extractFiles.forEach(file -> reads.add(() -> reader.read(file, file.getFileName().toString().replace(".csv", ""))));
+        List<Object> read = ParallelReads.map(reads, Supplier::get);
+        PersonsFile persons = (PersonsFile) read.getFirst();
+        List<Extract> extracts = read.subList(1, read.size()).stream().map(Extract.class::cast).toList();
         long rows = extracts.stream().mapToLong(extract -> extract.facts().rows()).sum();
         double load = seconds(loadStart);
         row("Load persons + 25 extracts", load, "%,d rows, %,.0f rows/s, %.2f× tokenize".formatted(rows, rows / load, load / tokenize));
@@ -94,20 +93,22 @@ public final class AccessBench {
         row("Load 25 change logs", seconds(logLoadStart), "%,d events".formatted(logs.stream().mapToInt(l -> l.events().size()).sum()));
 
         RuleSet rules = RuleSetLoader.loadDefault();
-        Analyzer analyzer = new Analyzer(rules);
-        Analysis analysis = null;
+        List<InputFile> files = new ArrayList<>();
+        files.add(InputFile.of("persons", null, persons.facts()));
+        extracts.forEach(e -> files.add(InputFile.of("extract", e.system(), e.facts())));
+        logs.forEach(l -> files.add(InputFile.of("changelog", l.system(), l.facts())));
+        LoadedInputs inputs = new LoadedInputs(rules, persons, extracts, logs, List.of(), ManualMapping.NONE, files);
+        AnalysisRequest request = new AnalysisRequest(folder.resolve("persons.csv"), List.of(), List.of(), List.of(),
+                List.of(), null, Map.of(), null, Set.of("iga-robot"), AS_OF);
+        AnalysisResult result = null;
         for (int round = 1; round <= 3; round++) {
-            analysis = analyse(round, persons, extracts, logs, rules, analyzer);
+            result = analyse(round, inputs, request);
         }
-        List<Subject> subjects = analysis.subjects();
-        List<Finding> findings = analysis.findings();
-        Matrix matrix = analysis.matrix();
-        whatIf(analyzer, subjects);
-
-        DataBasis basis = new DataBasis(rules.id(), rules.version(), rules.contentHash(), rules.layers(), AS_OF,
-                extracts.stream().map(e -> InputFile.of("extract", e.system(), e.facts())).toList());
-        AnalysisResult result = new AnalysisResult(basis, findings, matrix, subjects.size(),
-                extracts.stream().mapToInt(e -> e.accounts().size()).sum());
+        Analyzer analyzer = new Analyzer(rules);
+        whatIf(analyzer, AnalysisPipeline.subjectsOf(new Correlator(persons, ManualMapping.NONE).correlate(extracts, AS_OF)));
+        List<Finding> findings = result.findings();
+        Matrix matrix = result.matrix();
+        DataBasis basis = result.basis();
         Path xlsx = Files.createTempFile("tilsyn-bench", ".xlsx");
         startCpu();
         long xlsxStart = System.nanoTime();
@@ -129,31 +130,17 @@ public final class AccessBench {
         print();
     }
 
-    /** Everything after loading: correlation, rules, change-log checks and the matrix. */
-    private Analysis analyse(int round, PersonsFile persons, List<Extract> extracts, List<ChangeLog> logs,
-                             RuleSet rules, Analyzer analyzer) {
+    /** Everything after loading, as the pipeline does it: correlation, rules and matrix, change-log checks. */
+    private AnalysisResult analyse(int round, LoadedInputs inputs, AnalysisRequest request) {
         startCpu();
         long start = System.nanoTime();
-        Correlation correlation = new Correlator(persons, ManualMapping.NONE).correlate(extracts, AS_OF);
-        double correlate = seconds(start);
-        List<Subject> subjects = AnalysisPipeline.subjectsOf(correlation);
-        long sodStart = System.nanoTime();
-        List<Finding> findings = new ArrayList<>(correlation.findings());
-        findings.addAll(analyzer.analyse(subjects, AS_OF));
-        double sod = seconds(sodStart);
-        long logStart = System.nanoTime();
-        findings.addAll(changeLogFindings(rules, extracts, correlation, logs));
-        double changeLogs = seconds(logStart);
-        long matrixStart = System.nanoTime();
-        Matrix matrix = analyzer.matrix(subjects, AS_OF);
-        double matrixBuild = seconds(matrixStart);
+        List<AnalysisPipeline.StageTime> stages = new ArrayList<>();
+        AnalysisResult result = new AnalysisPipeline(stages::add).analyse(inputs, request);
         String label = round == 1 ? " (1st run, cold JVM)" : " (run " + round + ")";
-        row("Full analysis after load" + label, seconds(start), "%,d findings: correlation %.2f s (%,d subjects), rules %.2f s, change-log checks %.2f s, matrix %.2f s"
-                .formatted(findings.size(), correlate, subjects.size(), sod, changeLogs, matrixBuild));
-        return new Analysis(subjects, findings, matrix);
-    }
-
-    private record Analysis(List<Subject> subjects, List<Finding> findings, Matrix matrix) {
+        row("Full analysis after load" + label, seconds(start), "%,d findings, %,d subjects: %s"
+                .formatted(result.findings().size(), result.subjects(), stages.stream()
+                        .map(t -> "%s %.2f s".formatted(t.stage(), t.nanos() / 1e9)).collect(Collectors.joining(", "))));
+        return result;
     }
 
     private void whatIf(Analyzer analyzer, List<Subject> subjects) {
@@ -179,15 +166,6 @@ public final class AccessBench {
         row("What-if (" + WHAT_IF_CALLS + " calls after 2,000 warm-up)", 0, "p50 %.3f ms, p99 %.3f ms, max %.3f ms, %d new findings"
                 .formatted(nanos[WHAT_IF_CALLS / 2] / 1e6, nanos[WHAT_IF_CALLS * 99 / 100] / 1e6,
                         nanos[WHAT_IF_CALLS - 1] / 1e6, created));
-    }
-
-    private static List<Finding> changeLogFindings(RuleSet rules, List<Extract> extracts, Correlation correlation,
-                                                   List<ChangeLog> logs) {
-        Map<AccountRef, Account> accounts = new HashMap<>();
-        extracts.forEach(extract -> extract.accounts().forEach(account -> accounts.put(account.ref(), account)));
-        ChangeLogContext context = new ChangeLogContext(accounts,
-                ref -> Optional.ofNullable(correlation.link(ref)).map(Link::personId), Set.of("iga-robot"), AS_OF);
-        return new ChangeLogChecks(rules).check(logs.stream().flatMap(log -> log.events().stream()).toList(), context);
     }
 
     private static long peakHeapMb() {

@@ -20,11 +20,13 @@ public final class Analyzer {
     private final CompiledRuleSet compiled;
     private final SubjectEvaluator evaluator;
     private final FindingFactory factory;
+    private final MatrixBuilder matrixBuilder;
 
     public Analyzer(RuleSet ruleSet) {
         compiled = new CompiledRuleSet(ruleSet);
         evaluator = new SubjectEvaluator(compiled);
         factory = new FindingFactory(compiled);
+        matrixBuilder = new MatrixBuilder(compiled, evaluator);
     }
 
     public RuleSet ruleSet() {
@@ -60,7 +62,30 @@ public final class Analyzer {
 
     /** The overview matrix (ACC-9) for the subjects. */
     public Matrix matrix(List<Subject> subjects, LocalDate asOf) {
-        return new MatrixBuilder(compiled, evaluator).build(subjects, asOf);
+        return matrixBuilder.build(subjects, asOf);
+    }
+
+    /** The findings and the matrix of {@link #analyse} and {@link #matrix}. */
+    public record Evaluation(List<Finding> findings, Matrix matrix) {
+    }
+
+    /**
+     * {@link #analyse} and {@link #matrix} in one pass: each subject's functions and fired rules are worked out once
+     * and give both its findings and its matrix row. Runs over subjects in parallel.
+     */
+    public Evaluation evaluate(List<Subject> subjects, LocalDate asOf) {
+        record Outcome(List<Finding> findings, Matrix.Row row) {
+        }
+        List<Outcome> outcomes = subjects.parallelStream().map(subject -> {
+            long[] held = evaluator.held(subject, asOf);
+            List<SubjectEvaluator.Fired> fired = evaluator.fire(held, subject.ownUser());
+            List<Finding> findings = fired.isEmpty() ? List.of()
+                    : fired.stream().map(f -> factory.build(subject, f, asOf)).toList();
+            return new Outcome(findings, matrixBuilder.row(subject, held, fired));
+        }).toList();
+        List<Finding> findings = outcomes.parallelStream().flatMap(o -> o.findings().stream())
+                .sorted(FindingOrder.ORDER).toList();
+        return new Evaluation(findings, matrixBuilder.matrix(outcomes.stream().map(Outcome::row).toList(), asOf));
     }
 
     private static boolean sameFinding(SubjectEvaluator.Fired a, SubjectEvaluator.Fired b) {

@@ -26,40 +26,44 @@ final class MatrixBuilder {
     private static final Matrix.Cell NOT_HELD = new Matrix.Cell(false, false, List.of());
 
     Matrix build(List<Subject> subjects, LocalDate asOf) {
+        // Rows are independent, so they are built on every core; sorting is by label (made once per row).
+        return matrix(subjects.parallelStream().map(s -> {
+            long[] held = evaluator.held(s, asOf);
+            return row(s, held, evaluator.fire(held, s.ownUser()));
+        }).toList(), asOf);
+    }
+
+    /** The matrix of rows built by {@link #row}, in any order. */
+    Matrix matrix(List<Matrix.Row> rows, LocalDate asOf) {
         List<Matrix.Column> columns = new ArrayList<>();
         for (FunctionDef function : compiled.functions) {
             columns.add(new Matrix.Column(function.system(), compiled.systems.get(function.system()).name,
                     function.id(), function.title(), function.privileged()));
         }
-        // Each label is made once: a comparator calling label() made it twice per comparison. Rows are independent,
-        // so they are built on every core; the ordered stream keeps the sorted order.
-        List<Labelled> sorted = subjects.parallelStream().map(s -> new Labelled(s, s.label()))
-                .sorted(Comparator.comparing(Labelled::label)).toList();
-        List<Matrix.Row> rows = sorted.parallelStream().map(l -> row(l.subject(), l.label(), asOf)).toList();
+        List<Matrix.Row> sorted = rows.parallelStream().sorted(Comparator.comparing(Matrix.Row::label)).toList();
         return new Matrix(compiled.ruleSet.id(), compiled.ruleSet.version(), compiled.ruleSet.contentHash(),
-                asOf.toString(), columns, rows);
+                asOf.toString(), columns, sorted);
     }
 
-    private record Labelled(Subject subject, String label) {
-    }
-
-    private Matrix.Row row(Subject subject, String label, LocalDate asOf) {
-        long[] held = evaluator.held(subject, asOf);
-        List<SubjectEvaluator.Fired> fired = evaluator.fire(held, subject.ownUser());
+    /** One subject's row from the functions it holds and the rules that fired on them. */
+    Matrix.Row row(Subject subject, long[] held, List<SubjectEvaluator.Fired> fired) {
         Matrix.Cell[] cells = new Matrix.Cell[compiled.functions.length];
         boolean anyConflict = false;
         for (int f = 0; f < compiled.functions.length; f++) {
-            List<String> rules = new ArrayList<>(0);
+            List<String> rules = null; // most cells have no rule: no list for them
             boolean conflict = false;
             for (SubjectEvaluator.Fired fire : fired) {
                 if (Bits.get(fire.involved(), f)) {
+                    if (rules == null) {
+                        rules = new ArrayList<>(2);
+                    }
                     rules.add(fire.rule().rule().id());
                     conflict |= fire.rule().rule().severity() != Severity.INFO;
                 }
             }
             anyConflict |= conflict;
             boolean has = Bits.get(held, f);
-            cells[f] = rules.isEmpty() ? (has ? HELD : NOT_HELD) : new Matrix.Cell(has, conflict, rules);
+            cells[f] = rules == null ? (has ? HELD : NOT_HELD) : new Matrix.Cell(has, conflict, rules);
         }
         String[] accounts = new String[subject.accounts().size()];
         for (int i = 0; i < accounts.length; i++) {
@@ -67,6 +71,6 @@ final class MatrixBuilder {
             accounts[i] = account.system() + "/" + account.account();
         }
         Arrays.sort(accounts);
-        return new Matrix.Row(subject.personId(), label, Arrays.asList(accounts), Arrays.asList(cells), anyConflict);
+        return new Matrix.Row(subject.personId(), subject.label(), Arrays.asList(accounts), Arrays.asList(cells), anyConflict);
     }
 }

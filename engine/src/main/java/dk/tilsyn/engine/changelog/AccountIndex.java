@@ -5,6 +5,7 @@ import dk.tilsyn.engine.access.AccountRef;
 import dk.tilsyn.engine.access.ChangeEvent;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +17,15 @@ import java.util.Map;
  *
  * <p>One small map per system, keyed by the folded name: no key object per account or per look-up, and the
  * systems' maps are built on every core. Where two accounts of a system fold to the same name, the first in the
- * given map's order is kept, as before. Read-only once built, so look-ups may run in parallel.
+ * given order is kept. Read-only once built, so look-ups may run in parallel.
  */
 final class AccountIndex {
 
     private final Map<String, Map<String, Account>> bySystem = new HashMap<>();
 
-    AccountIndex(Map<AccountRef, Account> accounts) {
+    AccountIndex(Collection<Account> accounts) {
         Map<String, List<Account>> grouped = new LinkedHashMap<>();
-        accounts.values().forEach(account -> grouped.computeIfAbsent(account.system(), s -> new ArrayList<>())
+        accounts.forEach(account -> grouped.computeIfAbsent(account.system(), s -> new ArrayList<>())
                 .add(account));
         grouped.entrySet().parallelStream().map(entry -> Map.entry(entry.getKey(), byName(entry.getValue())))
                 .toList().forEach(entry -> bySystem.put(entry.getKey(), entry.getValue()));

@@ -8,13 +8,12 @@ import dk.tilsyn.engine.rules.FunctionDef;
 import dk.tilsyn.engine.rules.RuleSet;
 
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which entitlement names give a privileged function in a system, according to the rule set. The privileged
@@ -25,10 +24,11 @@ final class PrivilegeLookup {
 
     private final Map<String, Set<String>> privilegedNamesBySystem = new HashMap<>();
     /**
-     * Per account (by identity: an account's value hash is deep): a log names the same actors many times. Synchronized
-     * because the checks run in parallel; only events whose actor is in the extracts get here.
+     * Whether an entitlement name as written (any case) is privileged, per system: a few hundred distinct names
+     * across millions of assignments, so each is folded and looked up once. Concurrent because the checks run in
+     * parallel; a name computed twice by two threads gives the same answer.
      */
-    private final Map<Account, Boolean> privilegedAccounts = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<String, Map<String, Boolean>> privilegedAsWritten = new ConcurrentHashMap<>();
 
     PrivilegeLookup(RuleSet rules) {
         for (FunctionDef function : rules.functions()) {
@@ -45,8 +45,15 @@ final class PrivilegeLookup {
     }
 
     boolean privilegedEntitlement(String system, String entitlement) {
-        return entitlement != null
-                && privilegedNamesBySystem.getOrDefault(system, Set.of()).contains(key(entitlement));
+        if (entitlement == null) {
+            return false;
+        }
+        Set<String> names = privilegedNamesBySystem.get(system);
+        if (names == null) {
+            return false;
+        }
+        return privilegedAsWritten.computeIfAbsent(system, s -> new ConcurrentHashMap<>())
+                .computeIfAbsent(entitlement, name -> names.contains(key(name)));
     }
 
     /** Whether the account, as the extract shows it, holds a privileged entitlement in force on the date. */
@@ -54,10 +61,6 @@ final class PrivilegeLookup {
         if (account == null || !account.active()) {
             return false;
         }
-        return privilegedAccounts.computeIfAbsent(account, a -> holdsPrivilege(a, asOf));
-    }
-
-    private boolean holdsPrivilege(Account account, LocalDate asOf) {
         for (Assignment assignment : account.assignments()) {
             if (assignment.validOn(asOf) && privilegedEntitlement(account.system(), assignment.entitlement())) {
                 return true;

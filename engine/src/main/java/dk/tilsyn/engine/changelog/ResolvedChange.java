@@ -17,6 +17,10 @@ record ResolvedChange(ChangeEvent event, AccountRef actor, AccountRef target, Ac
                       Account targetAccount) {
 
     boolean self() {
-        return target != null && actor.equals(target);
+        if (target == null) {
+            return false;
+        }
+        // Accounts found in the extracts are one object each; comparing them spares reading both references.
+        return actorAccount != null && targetAccount != null ? actorAccount == targetAccount : actor.equals(target);
     }
 }

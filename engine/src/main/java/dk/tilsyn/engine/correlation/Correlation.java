@@ -3,26 +3,70 @@ package dk.tilsyn.engine.correlation;
 import dk.tilsyn.engine.access.Account;
 import dk.tilsyn.engine.access.AccountRef;
 import dk.tilsyn.engine.findings.Finding;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
 
 /**
  * The result of correlating accounts to persons (ACC-2).
  *
- * @param links          every account's outcome, in input order (extracts in the order given, accounts in file
- *                       order): deterministic for the same input, and cheaper than sorting 400,000 accounts
- * @param findings       sorted by kind, person, first account
- * @param activeAccounts per subject, in order of first appearance, its active accounts across systems (sorted):
- *                       the index later analysis walks to combine a person's entitlements
+ * <p>Every account's link is kept as a list in input order (extracts in the order given, accounts in file order):
+ * deterministic for the same input. Looking an account up uses an index by system and name, built with the
+ * correlation (change-log checks, reconciliations and the web app's evidence all look accounts up).
  */
-public record Correlation(Map<AccountRef, Link> links, List<Finding> findings,
-                          Map<Subject, List<Account>> activeAccounts) {
+public final class Correlation {
 
-    public Correlation {
-        links = Collections.unmodifiableMap(links);
-        findings = List.copyOf(findings);
-        activeAccounts = Collections.unmodifiableMap(activeAccounts);
+    private final List<Link> links;
+    private final List<Finding> findings;
+    private final Map<Subject, List<Account>> activeAccounts;
+    private final Map<String, Map<String, Link>> bySystem;
+
+    /**
+     * @param links          every account's outcome, in input order
+     * @param findings       sorted by kind, person, first account
+     * @param activeAccounts per subject, its active accounts across systems (sorted by system and name); persons by
+     *                       id first, then accounts on their own by system and name: the index later analysis walks
+     *                       to combine a person's entitlements
+     */
+    public Correlation(List<Link> links, List<Finding> findings, Map<Subject, List<Account>> activeAccounts) {
+        this.links = Collections.unmodifiableList(links);
+        this.findings = List.copyOf(findings);
+        this.activeAccounts = Collections.unmodifiableMap(activeAccounts);
+        this.bySystem = build();
+    }
+
+    /** Every account's link, in input order. */
+    public List<Link> linkList() {
+        return links;
+    }
+
+    /** Every account's link by account, in input order; a new map on every call (for reports and tests). */
+    public Map<AccountRef, Link> links() {
+        Map<AccountRef, Link> byRef = LinkedHashMap.newLinkedHashMap(links.size());
+        links.forEach(link -> byRef.put(link.account().ref(), link));
+        return byRef;
+    }
+
+    /** Every account that was correlated, in input order (one per system and name). */
+    public List<Account> accounts() {
+        return new Accounts(links);
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    public Map<Subject, List<Account>> activeAccounts() {
+        return activeAccounts;
     }
 
     /** The subject's active accounts across systems; empty when it has none. */
@@ -30,7 +74,108 @@ public record Correlation(Map<AccountRef, Link> links, List<Finding> findings,
         return activeAccounts.getOrDefault(subject, List.of());
     }
 
+    /** The account's link, or null when no extract has the account. Safe to call from several threads. */
     public Link link(AccountRef account) {
-        return links.get(account);
+        Map<String, Link> inSystem = bySystem.get(account.system());
+        return inSystem == null ? null : inSystem.get(account.account());
+    }
+
+    /**
+     * One map per system keyed by the account's name: no key object per account, and the systems on every core. The
+     * links come extract by extract, so a system's links are found as runs of the list without hashing each one.
+     */
+    private Map<String, Map<String, Link>> build() {
+        List<List<Link>> runs = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= links.size(); i++) {
+            if (i == links.size() || !links.get(i).account().system().equals(links.get(start).account().system())) {
+                runs.add(links.subList(start, i));
+                start = i;
+            }
+        }
+        Map<String, Map<String, Link>> index = new HashMap<>();
+        runs.parallelStream().map(run -> {
+            Map<String, Link> byName = HashMap.newHashMap(run.size());
+            run.forEach(link -> byName.put(link.account().account(), link));
+            return Map.entry(run.getFirst().account().system(), byName);
+        }).toList().forEach(entry -> index.merge(entry.getKey(), entry.getValue(), (first, second) -> {
+            first.putAll(second);
+            return first;
+        }));
+        return index;
+    }
+
+    /**
+     * Every account by reference as a read-only map over the links: {@code get} uses the index, iteration walks the
+     * links in input order. Spares a second map of 400,000 entries next to the links.
+     */
+    public Map<AccountRef, Account> accountsByRef() {
+        return new AbstractMap<>() {
+            @Override
+            public Account get(Object key) {
+                if (!(key instanceof AccountRef ref)) {
+                    return null;
+                }
+                Link link = link(ref);
+                return link == null ? null : link.account();
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return get(key) != null;
+            }
+
+            @Override
+            public int size() {
+                return links.size();
+            }
+
+            @Override
+            public Set<Entry<AccountRef, Account>> entrySet() {
+                return new AbstractSet<>() {
+                    @Override
+                    public Iterator<Entry<AccountRef, Account>> iterator() {
+                        Iterator<Link> each = links.iterator();
+                        return new Iterator<>() {
+                            @Override
+                            public boolean hasNext() {
+                                return each.hasNext();
+                            }
+
+                            @Override
+                            public Entry<AccountRef, Account> next() {
+                                Account account = each.next().account();
+                                return Map.entry(account.ref(), account);
+                            }
+                        };
+                    }
+
+                    @Override
+                    public int size() {
+                        return links.size();
+                    }
+                };
+            }
+        };
+    }
+
+    /** The links' accounts as a read-only view. */
+    private static final class Accounts extends AbstractList<Account> implements RandomAccess {
+
+        private final List<Link> links;
+
+        Accounts(List<Link> links) {
+            this.links = links;
+        }
+
+        @Override
+        public Account get(int index) {
+            return links.get(index).account();
+        }
+
+        @Override
+        public int size() {
+            return links.size();
+        }
     }
 }

@@ -43,57 +43,90 @@ public final class Correlator {
         // Linking an account only reads the person index, so the accounts are linked on every core; the ordered
         // stream keeps input order, so everything below is the same as linking them one by one.
         List<Linked> linked = accounts.parallelStream().map(this::link).toList();
-        Map<AccountRef, Link> links = LinkedHashMap.newLinkedHashMap(linked.size());
-        Map<Subject, List<Account>> active = new LinkedHashMap<>();
+        List<Link> links = new ArrayList<>(linked.size());
+        // A person's active accounts by the person's ordinal: an array slot, not a map entry keyed by person.
+        @SuppressWarnings("unchecked")
+        List<Account>[] byPerson = new List[persons.size()];
+        List<Account> onTheirOwn = new ArrayList<>();
         for (Linked each : linked) {
             Link link = each.link();
-            links.put(link.account().ref(), link);
+            links.add(link);
             if (link.account().active()) {
-                active.computeIfAbsent(link.subject(), s -> new ArrayList<>(2)).add(link.account());
+                if (link.subject().isPerson()) {
+                    List<Account> held = byPerson[each.ordinal()];
+                    if (held == null) {
+                        held = byPerson[each.ordinal()] = new ArrayList<>(2);
+                    }
+                    held.add(link.account());
+                } else {
+                    onTheirOwn.add(link.account());
+                }
             }
         }
+        Map<Subject, List<Account>> active = activeInOrder(byPerson, onTheirOwn);
         active.values().parallelStream().forEach(list -> list.sort(BY_REF));
         CorrelationFindings findings = new CorrelationFindings(persons, mapping, asOf);
         return new Correlation(links, findings.of(linked, active), active);
+    }
+
+    /** Persons by id, then accounts on their own by system and name: the order subjects are reported in. */
+    private Map<Subject, List<Account>> activeInOrder(List<Account>[] byPerson, List<Account> onTheirOwn) {
+        Map<Subject, List<Account>> active = LinkedHashMap.newLinkedHashMap(persons.size() + onTheirOwn.size());
+        for (int ordinal : persons.byIdOrder()) {
+            if (byPerson[ordinal] != null) {
+                active.put(persons.subject(ordinal), byPerson[ordinal]);
+            }
+        }
+        onTheirOwn.sort(BY_REF);
+        onTheirOwn.forEach(account -> active.put(Subject.account(account.ref()), new ArrayList<>(List.of(account))));
+        return active;
     }
 
     /** Account order by {@link AccountRef}, without making a reference for every comparison. */
     private static final Comparator<Account> BY_REF = Comparator.comparing(Account::system)
             .thenComparing(Account::account);
 
-    /** An account's link with the person found for it (null when none), so the findings need not look it up again. */
-    record Linked(Link link, Person person) {
+    /**
+     * An account's link with the person found for it (null when none) and that person's ordinal in the index
+     * ({@link PersonIndex#NONE} when none), so nothing needs looking up again.
+     */
+    record Linked(Link link, Person person, int ordinal) {
     }
 
     private Linked link(Account account) {
         if (!account.type().personal()) {
-            Person responsible = persons.byId(account.personId());
-            MatchMethod method = responsible != null ? MatchMethod.PERSON_ID : MatchMethod.NONE;
-            if (responsible == null) {
-                responsible = persons.byId(mapping.persons().get(account.ref()));
-                method = responsible != null ? MatchMethod.MAPPING : MatchMethod.NONE;
+            int responsible = persons.ordinalById(account.personId());
+            MatchMethod method = MatchMethod.PERSON_ID;
+            if (responsible < 0) {
+                responsible = mappedPerson(account);
+                method = MatchMethod.MAPPING;
             }
+            Person person = responsible < 0 ? null : persons.person(responsible);
             return new Linked(new Link(account, Subject.account(account.ref()),
-                    responsible == null ? null : responsible.personId(), method), responsible);
+                    person == null ? null : person.personId(), person == null ? MatchMethod.NONE : method), person,
+                    PersonIndex.NONE);
         }
-        Person person;
+        int found;
         MatchMethod method;
-        if ((person = persons.byId(account.personId())) != null) {
+        if ((found = persons.ordinalById(account.personId())) >= 0) {
             method = MatchMethod.PERSON_ID;
-        } else if ((person = persons.byUsername(account.username())) != null) {
+        } else if ((found = persons.ordinalByUsername(account.username())) >= 0) {
             method = MatchMethod.USERNAME;
-        } else if ((person = persons.byEmail(account.email())) != null) {
+        } else if ((found = persons.ordinalByEmail(account.email())) >= 0) {
             method = MatchMethod.EMAIL;
-        } else if ((person = mappedPerson(account)) != null) {
+        } else if ((found = mappedPerson(account)) >= 0) {
             method = MatchMethod.MAPPING;
         } else {
-            return new Linked(new Link(account, Subject.account(account.ref()), null, MatchMethod.NONE), null);
+            return new Linked(new Link(account, Subject.account(account.ref()), null, MatchMethod.NONE), null,
+                    PersonIndex.NONE);
         }
-        return new Linked(new Link(account, Subject.person(person.personId()), person.personId(), method), person);
+        Person person = persons.person(found);
+        return new Linked(new Link(account, persons.subject(found), person.personId(), method), person,
+                found);
     }
 
-    private Person mappedPerson(Account account) {
-        return mapping.persons().isEmpty() ? null : persons.byId(mapping.persons().get(account.ref()));
+    private int mappedPerson(Account account) {
+        return mapping.persons().isEmpty() ? PersonIndex.NONE : persons.ordinalById(mapping.persons().get(account.ref()));
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Runs one analysis. Reading throws the readers' exceptions (invalid input) before any analysis; the analysis itself
@@ -33,31 +34,67 @@ import java.util.TreeMap;
  */
 public final class AnalysisPipeline {
 
+    /** How long one step of an analysis took, for benches and logs. */
+    public record StageTime(String stage, long nanos) {
+    }
+
+    private final Consumer<StageTime> timings;
+
+    public AnalysisPipeline() {
+        this(time -> {
+        });
+    }
+
+    /** @param timings told the time of each step: correlation, rules and matrix, change-log checks, the rest */
+    public AnalysisPipeline(Consumer<StageTime> timings) {
+        this.timings = timings;
+    }
+
     public AnalysisResult run(AnalysisRequest request) {
-        InputLoader loader = new InputLoader();
-        LoadedInputs inputs = loader.load(request);
+        return analyse(load(request), request);
+    }
+
+    /** Reads and checks every input of the request; throws the readers' exceptions before any analysis. */
+    public LoadedInputs load(AnalysisRequest request) {
+        return new InputLoader().load(request);
+    }
+
+    /** Everything after loading: correlation, the rules, the matrix, change logs, baselines and reconciliations. */
+    public AnalysisResult analyse(LoadedInputs inputs, AnalysisRequest request) {
+        long start = System.nanoTime();
         Correlation correlation = new Correlator(inputs.persons(), inputs.mapping()).correlate(inputs.extracts(), request.asOf());
         List<Subject> subjects = subjectsOf(correlation);
+        start = tell("correlation", start);
         Analyzer analyzer = new Analyzer(inputs.rules());
+        Analyzer.Evaluation evaluation = analyzer.evaluate(subjects, request.asOf());
+        start = tell("rules and matrix", start);
         List<Finding> findings = new ArrayList<>(correlation.findings());
-        findings.addAll(analyzer.analyse(subjects, request.asOf()));
+        findings.addAll(evaluation.findings());
         findings.addAll(changeLogFindings(inputs, correlation, request));
+        start = tell("change-log checks", start);
         findings.addAll(new BaselineChecker(inputs.rules()).check(parametersBySystem(inputs.parameters())));
         List<InputFile> files = new ArrayList<>(inputs.files());
         for (Reconciliation reconciliation : request.reconciliations()) {
             Extract own = merged(inputs.extracts(), reconciliation.system());
-            Extract other = loader.readExtract(new SystemFile(reconciliation.system(), reconciliation.otherExtract()), request);
+            Extract other = new InputLoader().readExtract(new SystemFile(reconciliation.system(), reconciliation.otherExtract()), request);
             files.add(InputFile.of("reconciliation", reconciliation.system(), other.facts()));
             findings.addAll(withPersons(new Reconciler().compare(own, other, reconciliation.entitlements()), correlation));
         }
         findings.sort(FindingOrder.ORDER);
-        Matrix matrix = analyzer.matrix(subjects, request.asOf());
         DataBasis basis = new DataBasis(inputs.rules().id(), inputs.rules().version(), inputs.rules().contentHash(),
                 inputs.rules().layers(), request.asOf(), files);
-        Map<AccountRef, Account> accounts = new HashMap<>();
-        inputs.extracts().forEach(extract -> extract.accounts().forEach(account -> accounts.merge(account.ref(), account, AnalysisPipeline::combined)));
+        Map<AccountRef, Account> accounts = correlation.accountsByRef();
         int accountCount = inputs.extracts().stream().mapToInt(e -> e.accounts().size()).sum();
-        return new AnalysisResult(basis, List.copyOf(findings), matrix, subjects.size(), accountCount, accounts);
+        AnalysisResult result = new AnalysisResult(basis, List.copyOf(findings), evaluation.matrix(), subjects.size(),
+                accountCount, accounts);
+        tell("baselines, reconciliations and the result", start);
+        return result;
+    }
+
+    private long tell(String stage, long since) {
+        long now = System.nanoTime();
+        timings.accept(new StageTime(stage, now - since));
+        return now;
     }
 
     /**
@@ -81,9 +118,7 @@ public final class AnalysisPipeline {
         if (inputs.changeLogs().isEmpty()) {
             return List.of();
         }
-        Map<AccountRef, Account> accounts = new HashMap<>();
-        inputs.extracts().forEach(extract -> extract.accounts().forEach(account -> accounts.put(account.ref(), account)));
-        ChangeLogContext context = new ChangeLogContext(accounts,
+        ChangeLogContext context = new ChangeLogContext(correlation.accounts(),
                 ref -> Optional.ofNullable(correlation.link(ref)).map(Link::personId),
                 request.processAccounts(), request.asOf());
         // One call for all logs: the checks index every account once, not once per log.
@@ -107,16 +142,6 @@ public final class AnalysisPipeline {
                         .map(person -> new Finding(finding.kind(), finding.severity(), finding.rule(), person,
                                 finding.systems(), finding.accounts(), finding.evidence(), finding.explanation()))
                         .orElse(finding)).toList();
-    }
-
-    /** One system's account read from two files (District rights and mandates) holds what both say. */
-    private static Account combined(Account first, Account second) {
-        List<dk.tilsyn.engine.access.Assignment> assignments = new ArrayList<>(first.assignments());
-        assignments.addAll(second.assignments());
-        List<dk.tilsyn.engine.access.SourceRef> sources = new ArrayList<>(first.sources());
-        sources.addAll(second.sources());
-        return new Account(first.system(), first.account(), first.personId(), first.username(), first.email(),
-                first.name(), first.type(), first.active() || second.active(), List.copyOf(assignments), List.copyOf(sources));
     }
 
     /** A system may come in several files (e.g. District rights and mandates); reconciliation sees them as one. */

@@ -28,6 +28,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads and checks every input of a request. Each reader is all-or-nothing and throws with every problem of its
@@ -45,10 +46,15 @@ final class InputLoader {
         if (request.rules() != null) {
             files.add(fingerprint("rules", null, request.rules()));
         }
-        PersonsFile persons = new PersonsReader().read(source(request, request.persons()));
+        // The persons file and the extracts are read on every core together (the persons file is about the size of
+        // one extract); results, and the first failure, come in request order: persons, then extracts.
+        List<Supplier<Object>> reads = new ArrayList<>(request.extracts().size() + 1);
+        reads.add(() -> new PersonsReader().read(source(request, request.persons())));
+        request.extracts().forEach(input -> reads.add(() -> readExtract(input, request)));
+        List<Object> read = ParallelReads.map(reads, Supplier::get);
+        PersonsFile persons = (PersonsFile) read.getFirst();
         files.add(InputFile.of("persons", null, persons.facts()));
-        // Extracts and logs are read on every core; results (and the first failure) come in request order.
-        List<Extract> extracts = ParallelReads.map(request.extracts(), input -> readExtract(input, request));
+        List<Extract> extracts = read.subList(1, read.size()).stream().map(Extract.class::cast).toList();
         for (int i = 0; i < extracts.size(); i++) {
             files.add(InputFile.of("extract", request.extracts().get(i).system(), extracts.get(i).facts()));
         }

@@ -11,6 +11,6 @@ import dk.tilsyn.engine.rules.RuleSet;
 import java.util.List;
 
 /** Every input read and checked, before any analysis runs. */
-record LoadedInputs(RuleSet rules, PersonsFile persons, List<Extract> extracts, List<ChangeLog> changeLogs,
+public record LoadedInputs(RuleSet rules, PersonsFile persons, List<Extract> extracts, List<ChangeLog> changeLogs,
                     List<ParameterFile> parameters, ManualMapping mapping, List<InputFile> files) {
 }
