@@ -62,13 +62,14 @@ final class AccountBuilder {
         return values[attribute];
     }
 
-    void add(SourceRef source, Assignment assignment) {
+    /** Adds a row: its assignment, or null for a row without an entitlement. */
+    void add(String file, long line, Assignment assignment) {
         if (sources == null && assignment == null) {
             sources = new ArrayList<>(assignments.size() + 1);
             assignments.forEach(earlier -> sources.add(earlier.source()));
         }
         if (sources != null) {
-            sources.add(source);
+            sources.add(new SourceRef(file, line));
         }
         if (assignment != null) {
             assignments.add(assignment);

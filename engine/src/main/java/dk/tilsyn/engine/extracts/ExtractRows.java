@@ -11,7 +11,6 @@ import dk.tilsyn.engine.access.Account;
 import dk.tilsyn.engine.access.AccountType;
 import dk.tilsyn.engine.access.Assignment;
 import dk.tilsyn.engine.access.EntitlementType;
-import dk.tilsyn.engine.access.SourceRef;
 import dk.tilsyn.engine.io.AmountParser;
 import dk.tilsyn.engine.io.DataRow;
 import dk.tilsyn.engine.io.DateParser;
@@ -97,7 +96,7 @@ final class ExtractRows {
                 reportConflict(row, attributes[i], stated[i], builder, i, earlier);
             }
         }
-        builder.add(assignment == null ? new SourceRef(file, row.line()) : assignment.source(), assignment);
+        builder.add(file, row.line(), assignment);
     }
 
     /** Only the first row of an account keeps these, so they are not interned. */
@@ -124,7 +123,7 @@ final class ExtractRows {
             return null;
         }
         return new Assignment(entitlementName, type == null ? EntitlementType.ROLE : type, limit, from, to, by, at,
-                new SourceRef(file, row.line()));
+                file, row.line());
     }
 
     private void reportConflict(DataRow row, Field field, String value, AccountBuilder builder, int attribute,
