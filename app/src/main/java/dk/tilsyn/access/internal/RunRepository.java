@@ -102,11 +102,12 @@ class RunRepository {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             FindingFacts fact = facts.get(i);
+            String accounts = FindingFacts.accountsText(f);
             rows.add(new Object[]{institution, runId, i + 1, f.kind().code(), f.severity().code(), f.rule(), f.person(),
-                    String.join(", ", f.systems()), FindingFacts.accountsText(f),
+                    String.join(", ", f.systems()), accounts,
                     f.evidence().stream().map(s -> s.file() + ":" + s.line()).collect(Collectors.joining(", ")),
                     f.explanation(), fact.identityKey(), fact.accessHash(), String.join("\n", fact.functions()),
-                    documentedUntil.apply(f)});
+                    documentedUntil.apply(f), searchText(f.explanation(), accounts, f.person())});
             if (rows.size() == 5_000) {
                 insertFindingRows(rows);
             }
@@ -117,9 +118,16 @@ class RunRepository {
     private void insertFindingRows(List<Object[]> rows) {
         batch.batchUpdate("""
                 insert into finding (institution_id, run_id, seq, kind, severity, rule, person_key, systems, accounts,
-                                     evidence, explanation, identity_key, access_hash, functions, documented_until)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                     evidence, explanation, identity_key, access_hash, functions, documented_until,
+                                     search_text)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         rows.clear();
+    }
+
+    /** What the list's text search looks in, lower-cased once when the finding is stored (V12). */
+    static String searchText(String explanation, String accounts, String person) {
+        return (explanation + " " + (accounts == null ? "" : accounts) + " " + (person == null ? "" : person))
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     /** One page of a run's findings, filtered and sorted on the server. */
@@ -147,17 +155,31 @@ class RunRepository {
             params.put("unit", filter.orgUnitId());
         }
         if (present(filter.text())) {
-            where.append(" and (lower(f.explanation) like :text or lower(f.accounts) like :text"
-                    + " or lower(coalesce(f.person_key, '')) like :text)");
+            where.append(" and f.search_text like :text");
             params.put("text", "%" + filter.text().strip().toLowerCase(java.util.Locale.ROOT) + "%");
         }
-        long total = jdbc.sql("select count(*)" + StoredFinding.FROM + where).params(params).query(Long.class).single();
+        // The decision is joined only where the status is filtered or sorted on: without it, counting and paging
+        // read the finding indexes alone.
+        boolean needsDecision = params.containsKey("status") || "status".equals(filter.sortKey());
+        String from = needsDecision ? StoredFinding.FROM : " from finding f ";
+        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
         params.put("limit", Paged.DEFAULT_SIZE);
         params.put("offset", Paged.offset(filter.page(), Paged.DEFAULT_SIZE));
-        List<StoredFinding> items = jdbc.sql("select " + StoredFinding.COLUMNS + StoredFinding.FROM + where
-                        + " order by " + filter.orderBy()
-                        + " limit :limit offset :offset")
-                .params(params).query(StoredFinding.class).list();
+        // Two steps: the page's ids in order (a deep page skips thousands of rows, so the skipped rows should be
+        // narrow), then the page's own rows with everything shown.
+        List<Long> ids = jdbc.sql("select f.id" + (needsDecision ? ", " + StoredFinding.STATUS + " as status" : "")
+                        + from + where + " order by " + filter.orderBy() + " limit :limit offset :offset")
+                .params(params).query((rs, n) -> rs.getLong(1)).list();
+        if (ids.isEmpty()) {
+            return new Paged<>(List.of(), filter.page(), Paged.DEFAULT_SIZE, total);
+        }
+        Map<Long, StoredFinding> byId = new java.util.HashMap<>();
+        jdbc.sql("select " + StoredFinding.COLUMNS + StoredFinding.FROM
+                        + "where f.institution_id = :institution and f.run_id = :run and f.id in (:ids)")
+                .param("institution", TenantContext.institutionId()).param("run", runId).param("ids", ids)
+                .param("today", params.get("today"))
+                .query(StoredFinding.class).list().forEach(finding -> byId.put(finding.id(), finding));
+        List<StoredFinding> items = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         return new Paged<>(items, filter.page(), Paged.DEFAULT_SIZE, total);
     }
 
