@@ -170,17 +170,22 @@ class RunRepository {
         List<Long> ids = jdbc.sql("select f.id" + (needsDecision ? ", " + StoredFinding.STATUS + " as status" : "")
                         + from + where + " order by " + filter.orderBy() + " limit :limit offset :offset")
                 .params(params).query((rs, n) -> rs.getLong(1)).list();
+        return new Paged<>(findingsInOrder(runId, ids, (LocalDate) params.get("today")), filter.page(),
+                Paged.DEFAULT_SIZE, total);
+    }
+
+    /** The run's findings with the given ids, in the order of the ids. */
+    private List<StoredFinding> findingsInOrder(long runId, List<Long> ids, LocalDate today) {
         if (ids.isEmpty()) {
-            return new Paged<>(List.of(), filter.page(), Paged.DEFAULT_SIZE, total);
+            return List.of();
         }
         Map<Long, StoredFinding> byId = new java.util.HashMap<>();
         jdbc.sql("select " + StoredFinding.COLUMNS + StoredFinding.FROM
                         + "where f.institution_id = :institution and f.run_id = :run and f.id in (:ids)")
                 .param("institution", TenantContext.institutionId()).param("run", runId).param("ids", ids)
-                .param("today", params.get("today"))
+                .param("today", today)
                 .query(StoredFinding.class).list().forEach(finding -> byId.put(finding.id(), finding));
-        List<StoredFinding> items = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        return new Paged<>(items, filter.page(), Paged.DEFAULT_SIZE, total);
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     List<StoredFinding> allFindings(long runId) {

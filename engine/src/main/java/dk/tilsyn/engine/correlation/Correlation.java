@@ -135,19 +135,8 @@ public final class Correlation {
                 return new AbstractSet<>() {
                     @Override
                     public Iterator<Entry<AccountRef, Account>> iterator() {
-                        Iterator<Link> each = links.iterator();
-                        return new Iterator<>() {
-                            @Override
-                            public boolean hasNext() {
-                                return each.hasNext();
-                            }
-
-                            @Override
-                            public Entry<AccountRef, Account> next() {
-                                Account account = each.next().account();
-                                return Map.entry(account.ref(), account);
-                            }
-                        };
+                        return links.stream().map(Link::account)
+                                .<Entry<AccountRef, Account>>map(account -> Map.entry(account.ref(), account)).iterator();
                     }
 
                     @Override
