@@ -50,9 +50,15 @@ final class MatrixBuilder {
         Matrix.Cell[] cells = new Matrix.Cell[compiled.functions.length];
         boolean anyConflict = false;
         for (int f = 0; f < compiled.functions.length; f++) {
+            // Most subjects fire no rule: their cells are the two shared ones, with no loop over rules per cell.
+            if (fired.isEmpty()) {
+                cells[f] = Bits.get(held, f) ? HELD : NOT_HELD;
+                continue;
+            }
             List<String> rules = null; // most cells have no rule: no list for them
             boolean conflict = false;
-            for (SubjectEvaluator.Fired fire : fired) {
+            for (int i = 0; i < fired.size(); i++) {
+                SubjectEvaluator.Fired fire = fired.get(i);
                 if (Bits.get(fire.involved(), f)) {
                     if (rules == null) {
                         rules = new ArrayList<>(2);

@@ -37,8 +37,11 @@ public record Subject(String personId, AccountRef ownAccount, List<Account> acco
     /** How the subject is named in a Danish explanation. */
     public String label() {
         if (personId != null) {
-            String name = accounts.stream().map(Account::name).filter(n -> n != null && !n.isBlank())
-                    .findFirst().orElse(null);
+            String name = null; // the first account that states a name (a loop: made for every subject)
+            for (int i = 0; i < accounts.size() && name == null; i++) {
+                String stated = accounts.get(i).name();
+                name = stated == null || stated.isBlank() ? null : stated;
+            }
             return "Person " + personId + (name == null ? "" : " (" + name + ")");
         }
         String type = accounts.isEmpty() || accounts.getFirst().type() == null ? ""

@@ -1,13 +1,10 @@
 package dk.tilsyn.engine.changelog;
 
 import dk.tilsyn.engine.access.Account;
-import dk.tilsyn.engine.access.AccountRef;
 import dk.tilsyn.engine.access.ChangeEvent;
+import dk.tilsyn.engine.access.SystemRuns;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,26 +12,27 @@ import java.util.Map;
 /**
  * The extracts' accounts by system and name, ignoring case and surrounding spaces, as the engine matches them.
  *
- * <p>One small map per system, keyed by the folded name: no key object per account or per look-up, and the
- * systems' maps are built on every core. Where two accounts of a system fold to the same name, the first in the
- * given order is kept. Read-only once built, so look-ups may run in parallel.
+ * <p>One small map per system, keyed by the folded name: no key object per account or per look-up. The accounts
+ * come extract by extract, so a system's accounts are runs of the list, and each run's map is built on its own
+ * core. Where two accounts of a system fold to the same name, the first in the given order is kept. Read-only once
+ * built, so look-ups may run in parallel.
  */
 final class AccountIndex {
 
     private final Map<String, Map<String, Account>> bySystem = new HashMap<>();
 
-    AccountIndex(Collection<Account> accounts) {
-        Map<String, List<Account>> grouped = new LinkedHashMap<>();
-        accounts.forEach(account -> grouped.computeIfAbsent(account.system(), s -> new ArrayList<>())
-                .add(account));
-        grouped.entrySet().parallelStream().map(entry -> Map.entry(entry.getKey(), byName(entry.getValue())))
-                .toList().forEach(entry -> bySystem.put(entry.getKey(), entry.getValue()));
+    AccountIndex(List<Account> accounts) {
+        SystemRuns.of(accounts, Account::system).parallelStream().map(AccountIndex::byName).toList()
+                .forEach(run -> bySystem.merge(run.getKey(), run.getValue(), (first, later) -> {
+                    later.forEach(first::putIfAbsent); // the earlier run's accounts come first
+                    return first;
+                }));
     }
 
-    private static Map<String, Account> byName(List<Account> accounts) {
-        Map<String, Account> byName = HashMap.newHashMap(accounts.size());
-        accounts.forEach(account -> byName.putIfAbsent(key(account.account()), account));
-        return byName;
+    private static Map.Entry<String, Map<String, Account>> byName(List<Account> run) {
+        Map<String, Account> byName = HashMap.newHashMap(run.size());
+        run.forEach(account -> byName.putIfAbsent(key(account.account()), account));
+        return Map.entry(run.getFirst().system(), byName);
     }
 
     ResolvedChange resolve(ChangeEvent event) {
@@ -42,12 +40,7 @@ final class AccountIndex {
         Account actorAccount = inSystem.get(key(event.actor()));
         boolean hasTarget = event.target() != null && !event.target().isBlank();
         Account targetAccount = hasTarget ? inSystem.get(key(event.target())) : null;
-        return new ResolvedChange(event, ref(event.system(), event.actor(), actorAccount),
-                hasTarget ? ref(event.system(), event.target(), targetAccount) : null, actorAccount, targetAccount);
-    }
-
-    private static AccountRef ref(String system, String name, Account known) {
-        return known != null ? known.ref() : new AccountRef(system, name.strip());
+        return new ResolvedChange(event, actorAccount, targetAccount);
     }
 
     private static String key(String account) {

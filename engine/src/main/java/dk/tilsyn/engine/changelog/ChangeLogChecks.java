@@ -57,20 +57,24 @@ public final class ChangeLogChecks {
     }
 
     private List<Finding> check(ChangeEvent event, AccountIndex index, Set<String> process, ChangeLogContext context) {
-        ResolvedChange change = index.resolve(event);
         boolean grant = "grant".equalsIgnoreCase(event.action());
-        boolean actorPrivileged = privileges.privileged(change.actorAccount(), context.asOf());
+        boolean credentials = CREDENTIAL_ACTIONS.contains(event.action().toLowerCase(Locale.ROOT));
+        if (!grant && !credentials) {
+            return List.of(); // revocations, new accounts and the like: none of the four patterns
+        }
+        ResolvedChange change = index.resolve(event);
+        boolean self = change.self();
         List<Finding> findings = new ArrayList<>(0);
-        if (grant && change.self()) {
+        if (grant && self) {
             findings.add(finding(FindingKind.SELF_ASSIGNMENT, Severity.HIGH, SELF, change, context,
                     "%s tildelte sig selv %s i %s den %s."));
         }
-        if (grant && !change.self() && actorPrivileged && grantsPrivilege(change, context)) {
+        // Whether the actor is privileged reads all the actor's assignments: asked only where it decides something.
+        if (grant && !self && grantsPrivilege(change, context) && actorPrivileged(change, context)) {
             findings.add(finding(FindingKind.ADMIN_GRANT, Severity.HIGH, ADMIN, change, context,
                     "%s har privilegerede rettigheder og tildelte %s til " + targetName(change) + " i %s den %s."));
         }
-        boolean credentials = CREDENTIAL_ACTIONS.contains(event.action().toLowerCase(Locale.ROOT));
-        if (credentials && change.target() != null && !change.self() && actorPrivileged) {
+        if (credentials && change.hasTarget() && !self && actorPrivileged(change, context)) {
             findings.add(finding(FindingKind.CREDENTIAL_CHANGE, Severity.HIGH, CREDENTIALS, change, context,
                     "%s har privilegerede rettigheder og ændrede " + targetName(change) + "s %s i %s den %s."));
         }
@@ -79,6 +83,10 @@ public final class ChangeLogChecks {
                     "%s tildelte %s direkte i %s den %s – uden om den fastlagte tildelingsproces (IGA)."));
         }
         return findings;
+    }
+
+    private boolean actorPrivileged(ResolvedChange change, ChangeLogContext context) {
+        return privileges.privileged(change.actorAccount(), context.asOf());
     }
 
     /** Granting a privileged entitlement ("creating an administrator"), or prokura to a privileged user. */

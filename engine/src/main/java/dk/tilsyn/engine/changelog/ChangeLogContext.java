@@ -4,7 +4,7 @@ import dk.tilsyn.engine.access.Account;
 import dk.tilsyn.engine.access.AccountRef;
 
 import java.time.LocalDate;
-import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,6 +18,6 @@ import java.util.function.Function;
  * @param processAccounts the IGA or robot accounts whose grants are the normal process; when empty, the
  *                        outside-process check is not made (there is no process to compare with)
  */
-public record ChangeLogContext(Collection<Account> accounts, Function<AccountRef, Optional<String>> personOf,
+public record ChangeLogContext(List<Account> accounts, Function<AccountRef, Optional<String>> personOf,
                                Set<String> processAccounts, LocalDate asOf) {
 }

@@ -9,18 +9,36 @@ import dk.tilsyn.engine.access.ChangeEvent;
  * account differently ({@code THNI} vs {@code thni}); resolved references use the extract's spelling, so a
  * finding names each account once and the same way as everywhere else.
  *
- * @param target      null when the line has no target
+ * <p>The references are made when asked for: most lines give no finding, and a reference per line and account
+ * would be a million objects for nothing.
+ *
  * @param actorAccount  the actor's account in the extracts, or null when the extracts do not show it
  * @param targetAccount the target's account in the extracts, or null
  */
-record ResolvedChange(ChangeEvent event, AccountRef actor, AccountRef target, Account actorAccount,
-                      Account targetAccount) {
+record ResolvedChange(ChangeEvent event, Account actorAccount, Account targetAccount) {
+
+    AccountRef actor() {
+        return ref(event.actor(), actorAccount);
+    }
+
+    /** Null when the line has no target. */
+    AccountRef target() {
+        return hasTarget() ? ref(event.target(), targetAccount) : null;
+    }
+
+    boolean hasTarget() {
+        return event.target() != null && !event.target().isBlank();
+    }
 
     boolean self() {
-        if (target == null) {
+        if (!hasTarget()) {
             return false;
         }
-        // Accounts found in the extracts are one object each; comparing them spares reading both references.
-        return actorAccount != null && targetAccount != null ? actorAccount == targetAccount : actor.equals(target);
+        // Accounts found in the extracts are one object each; comparing them spares making both references.
+        return actorAccount != null && targetAccount != null ? actorAccount == targetAccount : actor().equals(target());
+    }
+
+    private AccountRef ref(String name, Account known) {
+        return known != null ? known.ref() : new AccountRef(event.system(), name.strip());
     }
 }

@@ -2,11 +2,11 @@ package dk.tilsyn.engine.correlation;
 
 import dk.tilsyn.engine.access.Account;
 import dk.tilsyn.engine.access.AccountRef;
+import dk.tilsyn.engine.access.SystemRuns;
 import dk.tilsyn.engine.findings.Finding;
 import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -85,16 +85,8 @@ public final class Correlation {
      * links come extract by extract, so a system's links are found as runs of the list without hashing each one.
      */
     private Map<String, Map<String, Link>> build() {
-        List<List<Link>> runs = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= links.size(); i++) {
-            if (i == links.size() || !links.get(i).account().system().equals(links.get(start).account().system())) {
-                runs.add(links.subList(start, i));
-                start = i;
-            }
-        }
         Map<String, Map<String, Link>> index = new HashMap<>();
-        runs.parallelStream().map(run -> {
+        SystemRuns.of(links, link -> link.account().system()).parallelStream().map(run -> {
             Map<String, Link> byName = HashMap.newHashMap(run.size());
             run.forEach(link -> byName.put(link.account().account(), link));
             return Map.entry(run.getFirst().account().system(), byName);

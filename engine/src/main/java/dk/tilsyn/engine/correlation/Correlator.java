@@ -48,18 +48,18 @@ public final class Correlator {
         @SuppressWarnings("unchecked")
         List<Account>[] byPerson = new List[persons.size()];
         List<Account> onTheirOwn = new ArrayList<>();
+        // Reads only the linked records (not each account and subject again): one pass in input order.
         for (Linked each : linked) {
-            Link link = each.link();
-            links.add(link);
-            if (link.account().active()) {
-                if (link.subject().isPerson()) {
+            links.add(each.link());
+            if (each.active()) {
+                if (each.ordinal() >= 0) {
                     List<Account> held = byPerson[each.ordinal()];
                     if (held == null) {
                         held = byPerson[each.ordinal()] = new ArrayList<>(2);
                     }
-                    held.add(link.account());
+                    held.add(each.account());
                 } else {
-                    onTheirOwn.add(link.account());
+                    onTheirOwn.add(each.account());
                 }
             }
         }
@@ -88,9 +88,14 @@ public final class Correlator {
 
     /**
      * An account's link with the person found for it (null when none) and that person's ordinal in the index
-     * ({@link PersonIndex#NONE} when none), so nothing needs looking up again.
+     * ({@link PersonIndex#NONE} when none, and for an account that is its own subject), so nothing needs looking up
+     * again; with the account and whether it is active, read while the account was at hand.
      */
-    record Linked(Link link, Person person, int ordinal) {
+    record Linked(Link link, Account account, boolean active, Person person, int ordinal) {
+
+        Linked(Link link, Person person, int ordinal) {
+            this(link, link.account(), link.account().active(), person, ordinal);
+        }
     }
 
     private Linked link(Account account) {

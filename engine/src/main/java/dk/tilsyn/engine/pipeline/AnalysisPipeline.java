@@ -21,12 +21,15 @@ import dk.tilsyn.engine.report.DataBasis;
 import dk.tilsyn.engine.report.InputFile;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs one analysis. Reading throws the readers' exceptions (invalid input) before any analysis; the analysis itself
@@ -65,13 +68,19 @@ public final class AnalysisPipeline {
         Correlation correlation = new Correlator(inputs.persons(), inputs.mapping()).correlate(inputs.extracts(), request.asOf());
         List<Subject> subjects = subjectsOf(correlation);
         start = tell("correlation", start);
+        // The change-log checks need only the correlation. They run on a thread of their own while the rules are
+        // evaluated, so each fills the cores the other leaves idle in its sequential steps (sorting, indexing).
+        CompletableFuture<Timed<List<Finding>>> changeLog = CompletableFuture.supplyAsync(
+                () -> Timed.of(() -> changeLogFindings(inputs, correlation, request)), AnalysisPipeline::ownThread);
         Analyzer analyzer = new Analyzer(inputs.rules());
         Analyzer.Evaluation evaluation = analyzer.evaluate(subjects, request.asOf());
         start = tell("rules and matrix", start);
+        Timed<List<Finding>> logFindings = joined(changeLog);
+        timings.accept(new StageTime("change-log checks (alongside the rules)", logFindings.nanos()));
         List<Finding> findings = new ArrayList<>(correlation.findings());
         findings.addAll(evaluation.findings());
-        findings.addAll(changeLogFindings(inputs, correlation, request));
-        start = tell("change-log checks", start);
+        findings.addAll(logFindings.value());
+        start = tell("waiting for the change-log checks", start);
         findings.addAll(new BaselineChecker(inputs.rules()).check(parametersBySystem(inputs.parameters())));
         List<InputFile> files = new ArrayList<>(inputs.files());
         for (Reconciliation reconciliation : request.reconciliations()) {
@@ -80,15 +89,49 @@ public final class AnalysisPipeline {
             files.add(InputFile.of("reconciliation", reconciliation.system(), other.facts()));
             findings.addAll(withPersons(new Reconciler().compare(own, other, reconciliation.entitlements()), correlation));
         }
-        findings.sort(FindingOrder.ORDER);
         DataBasis basis = new DataBasis(inputs.rules().id(), inputs.rules().version(), inputs.rules().contentHash(),
                 inputs.rules().layers(), request.asOf(), files);
         Map<AccountRef, Account> accounts = correlation.accountsByRef();
         int accountCount = inputs.extracts().stream().mapToInt(e -> e.accounts().size()).sum();
-        AnalysisResult result = new AnalysisResult(basis, List.copyOf(findings), evaluation.matrix(), subjects.size(),
+        AnalysisResult result = new AnalysisResult(basis, sorted(findings), evaluation.matrix(), subjects.size(),
                 accountCount, accounts);
         tell("baselines, reconciliations and the result", start);
         return result;
+    }
+
+    /** A value and how long it took to make. */
+    private record Timed<T>(T value, long nanos) {
+        static <T> Timed<T> of(Supplier<T> work) {
+            long start = System.nanoTime();
+            T value = work.get();
+            return new Timed<>(value, System.nanoTime() - start);
+        }
+    }
+
+    private static void ownThread(Runnable work) {
+        Thread.ofPlatform().name("tilsyn-change-log-checks").daemon().start(work);
+    }
+
+    /** The task's value; its exception as thrown, not wrapped. */
+    private static <T> T joined(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** In the report's order; on every core (a stable sort, so equal findings keep the order they came in). */
+    private static List<Finding> sorted(List<Finding> findings) {
+        Finding[] array = findings.toArray(Finding[]::new);
+        Arrays.parallelSort(array, FindingOrder.ORDER);
+        return List.of(array);
     }
 
     private long tell(String stage, long since) {
@@ -102,17 +145,11 @@ public final class AnalysisPipeline {
      * accounts, so reports list them in a stable, readable order.
      */
     public static List<Subject> subjectsOf(Correlation correlation) {
-        List<Subject> subjects = new ArrayList<>(correlation.activeAccounts().size());
-        correlation.activeAccounts().forEach((subject, accounts) -> subjects.add(subject.isPerson()
-                ? Subject.person(subject.personId(), accounts)
-                : new Subject(null, subject.account(), accounts)));
-        subjects.sort(SUBJECT_ORDER);
-        return subjects;
+        // The correlation keeps its subjects in this order already (see Correlation#activeAccounts): no sort.
+        return correlation.activeAccounts().entrySet().parallelStream().map(entry -> entry.getKey().isPerson()
+                ? Subject.person(entry.getKey().personId(), entry.getValue())
+                : new Subject(null, entry.getKey().account(), entry.getValue())).toList();
     }
-
-    private static final java.util.Comparator<Subject> SUBJECT_ORDER = java.util.Comparator
-            .comparing(Subject::personId, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
-            .thenComparing(Subject::ownAccount, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
 
     private static List<Finding> changeLogFindings(LoadedInputs inputs, Correlation correlation, AnalysisRequest request) {
         if (inputs.changeLogs().isEmpty()) {

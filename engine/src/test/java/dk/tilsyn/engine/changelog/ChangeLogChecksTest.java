@@ -57,7 +57,7 @@ class ChangeLogChecksTest {
     private static final Map<AccountRef, String> PERSONS = Map.of(ref("thni"), "P-THNI", ref("anad"), "P-ANAD",
             ref("olex"), "P-OLEX", ref("kipe"), "P-KIPE", ref("mija"), "P-MIJA");
     private static final Function<AccountRef, Optional<String>> PERSON_OF = r -> Optional.ofNullable(PERSONS.get(r));
-    private static final ChangeLogContext CONTEXT = new ChangeLogContext(ACCOUNTS.values(), PERSON_OF, Set.of("iga-robot"),
+    private static final ChangeLogContext CONTEXT = new ChangeLogContext(List.copyOf(ACCOUNTS.values()), PERSON_OF, Set.of("iga-robot"),
             AS_OF);
 
     /** What a finding says, minus the explanation (checked on its own). */
@@ -186,7 +186,7 @@ class ChangeLogChecksTest {
 
     @Test
     void noOutsideProcessFindingsWithoutAProcess() {
-        ChangeLogContext noProcess = new ChangeLogContext(ACCOUNTS.values(), PERSON_OF, Set.of(), AS_OF);
+        ChangeLogContext noProcess = new ChangeLogContext(List.copyOf(ACCOUNTS.values()), PERSON_OF, Set.of(), AS_OF);
         List<Finding> findings = CHECKS.check(List.of(grant(45, "kipe", "mija", "Rejsende"),
                 grant(46, "mija", "mija", "Godkender"), grant(47, "thni", "kipe", "Lokal systemadministrator")),
                 noProcess);
