@@ -54,18 +54,23 @@ class ExtractUploadController {
     @PostMapping(PATH)
     String receive(@PathVariable long systemId, @RequestParam("kind") String kindName,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                   @RequestParam("name") String name, HttpServletRequest request, HttpServletResponse response,
-                   Model model) throws IOException {
+                   @RequestParam("name") String name, @RequestParam(name = "profile", required = false) String profileName,
+                   HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
         ItSystem system = system(systemId);
         model.addAttribute("system", system);
         EvidenceKind kind = EvidenceKind.parse(kindName).orElse(null);
+        ImportProfileChoice profile = ImportProfileChoice.of(system, profileName).orElse(null);
         String problem = kind == null ? "evidence.problem.kind"
                 : asOf == null || asOf.isAfter(LocalDate.now()) ? "evidence.problem.asOf"
+                : profile == null ? "evidence.problem.profile"
                 : request.getContentLengthLong() > uploads.maxBytes() ? "upload.tooLarge" : null;
+        if (profile == null) {
+            model.addAttribute("problemArgument", profileName);
+        }
         if (problem == null) {
             try (InputStream body = request.getInputStream()) {
-                long id = uploads.start(new ExtractUploads.NewUpload(system, kind, asOf, ExtractsController.fileName(name)),
-                        body, TenantContext.user().orElseThrow());
+                long id = uploads.start(new ExtractUploads.NewUpload(system, kind, asOf, ExtractsController.fileName(name),
+                        profile.forKind(kind)), body, TenantContext.user().orElseThrow());
                 response.setStatus(HttpStatus.CREATED.value());
                 response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + statusPath(systemId, id));
                 return status(system, repository.findById(systemId, id).orElseThrow(), model);

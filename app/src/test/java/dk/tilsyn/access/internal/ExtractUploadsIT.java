@@ -3,6 +3,7 @@ package dk.tilsyn.access.internal;
 import dk.tilsyn.platform.identity.Institution;
 import dk.tilsyn.platform.tenancy.Role;
 import dk.tilsyn.platform.tenancy.TenantContext;
+import dk.tilsyn.systems.ItSystem;
 import dk.tilsyn.testsupport.ResponseText;
 import dk.tilsyn.testsupport.TestUsers;
 import dk.tilsyn.testsupport.TilsynIntegrationTest;
@@ -127,8 +128,8 @@ class ExtractUploadsIT {
     @Test
     void aCheckUnderWayShowsItsProgressAndPollsAndOneWhoseInstanceStoppedShowsAsInterrupted() {
         long uploadId = TenantContext.runAs(institution.id(), () -> {
-            long id = repository.insertQueued(systemId, EvidenceKind.EXTRACT, "midt-i.csv", LocalDate.of(2026, 10, 31),
-                    4_000_000, user.id());
+            long id = repository.insertQueued(new ExtractUploads.NewUpload(new ItSystem(systemId, "rejsud", "RejsUd", null),
+                    EvidenceKind.EXTRACT, LocalDate.of(2026, 10, 31), "midt-i.csv", null), 4_000_000, user.id());
             repository.progress(id, "CHECKING", 1_000_000, 12_345);
             return id;
         });
