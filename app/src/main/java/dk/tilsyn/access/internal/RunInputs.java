@@ -19,9 +19,9 @@ import java.util.Set;
 
 /**
  * The engine's request for a run's frozen inputs: its evidence files from the store, each read with the import
- * profile it was checked with when uploaded (not the system's current one) and named by its upload name, the persons snapshot, the institution's rule-set layer as it was,
- * and a second extract to reconcile. Used when a run starts and whenever its inputs are read again (the impact of a
- * rule-set change, the preventive check's snapshot).
+ * profile it was checked with when uploaded (not the system's current one) and named by its upload name, the persons
+ * snapshot, the institution's rule-set layer as it was, and a second extract to reconcile. Used when a run starts and
+ * whenever its inputs are read again (the impact of a rule-set change, the preventive check's snapshot).
  */
 @Component
 class RunInputs {
