@@ -8,12 +8,15 @@ import java.time.ZonedDateTime;
 /**
  * One uploaded original and what became of it.
  *
+ * @param importProfile the import profile the file was checked with and is read with (extracts only), or null for the
+ *                      canonical columns
  * @param status {@code PENDING} (checked, awaiting confirmation), {@code ACCEPTED}, {@code SUPERSEDED} (a newer
  *               accepted upload of the same system and kind replaced it) or {@code DISCARDED} (never accepted)
  */
 public record Evidence(long id, long systemId, EvidenceKind kind, String fileName, String sha256, long sizeBytes,
-                       long rowCount, LocalDate asOf, String uploadedByName, OffsetDateTime uploadedAt, String status,
-                       Long supersededBy, String deletedByName, OffsetDateTime deletedAt, String deleteReason) {
+                       long rowCount, LocalDate asOf, String importProfile, String uploadedByName,
+                       OffsetDateTime uploadedAt, String status, Long supersededBy, String deletedByName,
+                       OffsetDateTime deletedAt, String deleteReason) {
 
     public boolean deleted() {
         return "DELETED".equals(status);

@@ -7,7 +7,6 @@ import dk.tilsyn.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +15,7 @@ import java.util.Optional;
 class EvidenceRepository {
 
     private static final String SELECT = """
-            select e.id, e.system_id, e.kind, e.file_name, e.sha256, e.size_bytes, e.row_count, e.as_of,
+            select e.id, e.system_id, e.kind, e.file_name, e.sha256, e.size_bytes, e.row_count, e.as_of, e.import_profile,
                    u.display_name as uploaded_by_name, e.uploaded_at, e.status, e.superseded_by,
                    x.display_name as deleted_by_name, e.deleted_at, e.delete_reason
             from evidence_file e join app_user u on u.id = e.uploaded_by left join app_user x on x.id = e.deleted_by
@@ -67,14 +66,15 @@ class EvidenceRepository {
                 .params(TenantContext.institutionId(), id).query(Evidence.class).optional();
     }
 
-    long insertPending(long systemId, EvidenceKind kind, String fileName, StoredFile file, long rows, LocalDate asOf,
-                       long uploadedBy) {
+    long insertPending(EvidenceService.CheckedUpload checked, StoredFile file, long uploadedBy) {
+        ExtractUploads.NewUpload upload = checked.upload();
         return Inserts.returningId(jdbc.sql("""
                         insert into evidence_file (institution_id, system_id, kind, file_name, sha256, size_bytes, row_count,
-                                                   as_of, uploaded_by, uploaded_at, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""")
-                .params(TenantContext.institutionId(), systemId, kind.name(), fileName, file.sha256(), file.size(), rows,
-                        asOf, uploadedBy, Clock.now()));
+                                                   as_of, import_profile, uploaded_by, uploaded_at, status)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""")
+                .params(TenantContext.institutionId(), upload.system().id(), upload.kind().name(), upload.fileName(),
+                        file.sha256(), file.size(), checked.preview().totalRows(), upload.asOf(), upload.profile(),
+                        uploadedBy, Clock.now()));
     }
 
     /** Every accepted upload of the institution: the newest file per system and kind, what a run reads. */

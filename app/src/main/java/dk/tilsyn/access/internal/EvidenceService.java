@@ -45,10 +45,11 @@ class EvidenceService {
     public long keepChecked(CheckedUpload checked, EvidenceStore.Upload upload, CurrentUser uploadedBy) {
         StoredFile file = store.keep(upload);
         long rows = checked.preview().totalRows();
-        long id = evidence.insertPending(checked.system().id(), checked.kind(), checked.fileName(), file, rows,
-                checked.asOf(), uploadedBy.id());
-        audit.record(AuditEvent.of(TenantContext.institutionId(), AuditAction.CREATE, "evidence", id, null,
-                facts(checked.system(), checked.kind(), checked.fileName(), file, rows, checked.asOf()))
+        ExtractUploads.NewUpload what = checked.upload();
+        long id = evidence.insertPending(checked, file, uploadedBy.id());
+        Map<String, Object> facts = facts(what.system(), what.kind(), what.fileName(), file, rows, what.asOf());
+        profileFact(facts, what.kind(), what.profile());
+        audit.record(AuditEvent.of(TenantContext.institutionId(), AuditAction.CREATE, "evidence", id, null, facts)
                 .by(new AuditEvent.Actor(uploadedBy.id(), uploadedBy.username())));
         previews.put(TenantContext.institutionId(), id, checked.preview());
         return id;
@@ -56,7 +57,8 @@ class EvidenceService {
 
     Preview preview(ItSystem system, Evidence upload) {
         return previews.get(TenantContext.institutionId(), upload.id())
-                .orElseGet(() -> UploadCheck.read(system, upload.kind(), store.path(upload.sha256()), upload.fileName()));
+                .orElseGet(() -> UploadCheck.read(UploadCheck.Reading.of(system, upload), store.path(upload.sha256()),
+                        upload.fileName()));
     }
 
     /** Confirms a pending upload; the previously accepted one of the same system and kind becomes superseded. */
@@ -69,6 +71,7 @@ class EvidenceService {
         previous.ifPresent(old -> evidence.supersede(old.id(), upload.id()));
         Map<String, Object> after = facts(system, upload.kind(), upload.fileName(),
                 new StoredFile(upload.sha256(), upload.sizeBytes()), upload.rowCount(), upload.asOf());
+        profileFact(after, upload.kind(), upload.importProfile());
         after.put("supersedes", previous.map(Evidence::id).orElse(null));
         audit.record(AuditEvent.of(TenantContext.institutionId(), AuditAction.IMPORT, "evidence", upload.id(),
                 Map.of("status", "PENDING"), after));
@@ -102,11 +105,18 @@ class EvidenceService {
         return facts;
     }
 
+    /** The profile is part of what was kept: the same bytes read with another profile are other access data. */
+    private static void profileFact(Map<String, Object> facts, EvidenceKind kind, String profile) {
+        if (kind == EvidenceKind.EXTRACT) {
+            facts.put("profile", profile);
+        }
+    }
+
     private static long userId() {
         return TenantContext.user().orElseThrow().id();
     }
 
     /** What the engine made of an upload that passed. */
-    record CheckedUpload(ItSystem system, EvidenceKind kind, LocalDate asOf, String fileName, Preview preview) {
+    record CheckedUpload(ExtractUploads.NewUpload upload, Preview preview) {
     }
 }

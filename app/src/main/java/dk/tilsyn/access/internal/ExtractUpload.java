@@ -8,10 +8,13 @@ import java.time.OffsetDateTime;
  * A file being received and checked, or the outcome of that: QUEUED (waiting for a free checker), CHECKING (the engine
  * reads it; bytes and rows move), DONE (kept as the pending evidence {@code evidenceId}), REFUSED (the engine's problems
  * are listed; nothing of the file is kept) or FAILED (Tilsyn could not finish the check; nothing kept).
+ *
+ * @param importProfile the import profile chosen for the file (extracts only), or null for the canonical columns
  */
-public record ExtractUpload(long id, long systemId, EvidenceKind kind, String fileName, LocalDate asOf, String status,
-                            long sizeBytes, long bytesRead, long rowsRead, Long evidenceId, long problemsOmitted,
-                            String failure, OffsetDateTime startedAt, OffsetDateTime updatedAt) {
+public record ExtractUpload(long id, long systemId, EvidenceKind kind, String fileName, LocalDate asOf,
+                            String importProfile, String status, long sizeBytes, long bytesRead, long rowsRead,
+                            Long evidenceId, long problemsOmitted, String failure, OffsetDateTime startedAt,
+                            OffsetDateTime updatedAt) {
 
     /** Longer than any pause between two progress updates of a live check (they come every second or so). */
     static final Duration STALE_AFTER = Duration.ofMinutes(10);

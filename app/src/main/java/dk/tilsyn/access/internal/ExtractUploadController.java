@@ -32,6 +32,8 @@ import java.time.LocalDate;
  * Large uploads: the page's script sends the file as the request body (no multipart parsing, no copy in the
  * container) and gets the upload's status back at once; the status is then polled until the check is done.
  * The plain form post ({@link ExtractsController}) leads to the same status page when its check takes long.
+ * Several files chosen at once are each sent this way, one after another, with {@code inline=true}: their status
+ * blocks stay on the extracts page side by side (ids of their own, no jump to a preview when a check is done).
  */
 @Controller
 class ExtractUploadController {
@@ -54,18 +56,25 @@ class ExtractUploadController {
     @PostMapping(PATH)
     String receive(@PathVariable long systemId, @RequestParam("kind") String kindName,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                   @RequestParam("name") String name, HttpServletRequest request, HttpServletResponse response,
-                   Model model) throws IOException {
+                   @RequestParam("name") String name, @RequestParam(name = "profile", required = false) String profileName,
+                   @RequestParam(defaultValue = "false") boolean inline, HttpServletRequest request,
+                   HttpServletResponse response, Model model) throws IOException {
         ItSystem system = system(systemId);
         model.addAttribute("system", system);
+        model.addAttribute("inline", inline);
         EvidenceKind kind = EvidenceKind.parse(kindName).orElse(null);
+        ImportProfileChoice profile = ImportProfileChoice.of(system, profileName).orElse(null);
         String problem = kind == null ? "evidence.problem.kind"
                 : asOf == null || asOf.isAfter(LocalDate.now()) ? "evidence.problem.asOf"
+                : profile == null ? "evidence.problem.profile"
                 : request.getContentLengthLong() > uploads.maxBytes() ? "upload.tooLarge" : null;
+        if (profile == null) {
+            model.addAttribute("problemArgument", profileName);
+        }
         if (problem == null) {
             try (InputStream body = request.getInputStream()) {
-                long id = uploads.start(new ExtractUploads.NewUpload(system, kind, asOf, ExtractsController.fileName(name)),
-                        body, TenantContext.user().orElseThrow());
+                long id = uploads.start(new ExtractUploads.NewUpload(system, kind, asOf, ExtractsController.fileName(name),
+                        profile.forKind(kind)), body, TenantContext.user().orElseThrow());
                 response.setStatus(HttpStatus.CREATED.value());
                 response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + statusPath(systemId, id));
                 return status(system, repository.findById(systemId, id).orElseThrow(), model);
@@ -87,11 +96,16 @@ class ExtractUploadController {
     @GetMapping(PATH + "/{uploadId}")
     String show(@PathVariable long systemId, @PathVariable long uploadId,
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
+                @RequestParam(defaultValue = "false") boolean inline,
                 HttpServletRequest request, HttpServletResponse response, Model model) {
         ItSystem system = system(systemId);
         ExtractUpload upload = repository.findById(systemId, uploadId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if ("DONE".equals(upload.status())) {
+        // One of several blocks on the extracts page polls: it shows its outcome where it is, with a link to the
+        // preview, so the page (and the files still being sent from it) stays.
+        boolean inPlace = inline && htmx != null;
+        model.addAttribute("inline", inPlace);
+        if ("DONE".equals(upload.status()) && !inPlace) {
             String preview = "/systemer/" + systemId + "/udtraek/" + upload.evidenceId();
             if (htmx == null) {
                 return "redirect:" + preview;

@@ -8,7 +8,6 @@ import dk.tilsyn.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +16,7 @@ import java.util.Optional;
 class ExtractUploadRepository {
 
     private static final String SELECT = """
-            select id, system_id, kind, file_name, as_of, status, size_bytes, bytes_read, rows_read, evidence_id,
+            select id, system_id, kind, file_name, as_of, import_profile, status, size_bytes, bytes_read, rows_read, evidence_id,
                    problems_omitted, failure, started_at, updated_at
             from extract_upload
             """;
@@ -28,13 +27,15 @@ class ExtractUploadRepository {
         this.jdbc = jdbc;
     }
 
-    long insertQueued(long systemId, EvidenceKind kind, String fileName, LocalDate asOf, long sizeBytes, long uploadedBy) {
+    long insertQueued(ExtractUploads.NewUpload upload, long sizeBytes, long uploadedBy) {
         var now = Clock.now();
         return Inserts.returningId(jdbc.sql("""
-                        insert into extract_upload (institution_id, system_id, kind, file_name, as_of, uploaded_by, started_at,
-                                                    updated_at, status, size_bytes, bytes_read, rows_read, problems_omitted)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, 0, 0)""")
-                .params(TenantContext.institutionId(), systemId, kind.name(), fileName, asOf, uploadedBy, now, now, sizeBytes));
+                        insert into extract_upload (institution_id, system_id, kind, file_name, as_of, import_profile,
+                                                    uploaded_by, started_at, updated_at, status, size_bytes, bytes_read,
+                                                    rows_read, problems_omitted)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, 0, 0, 0)""")
+                .params(TenantContext.institutionId(), upload.system().id(), upload.kind().name(), upload.fileName(),
+                        upload.asOf(), upload.profile(), uploadedBy, now, now, sizeBytes));
     }
 
     /** The system's checks of the last day, newest first: what the extracts page lists as under way or just done. */

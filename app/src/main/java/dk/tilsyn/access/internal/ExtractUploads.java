@@ -89,8 +89,7 @@ class ExtractUploads {
             }
             throw e;
         }
-        long id = uploads.insertQueued(upload.system().id(), upload.kind(), upload.fileName(), upload.asOf(),
-                received.file().size(), user.id());
+        long id = uploads.insertQueued(upload, received.file().size(), user.id());
         long institution = TenantContext.institutionId();
         CompletableFuture<Void> work = CompletableFuture.runAsync(() -> TenantContext.runAs(institution, () -> {
             check(id, upload, received, user);
@@ -151,10 +150,9 @@ class ExtractUploads {
                     : TabularSource.of(bytes, upload.fileName());
             Progress progress = new Progress(id, bytes);
             uploads.progress(id, "CHECKING", 0, 0);
-            Preview preview = UploadCheck.read(upload.system(), upload.kind(), source,
-                    ReadLimits.defaults().withMaxBytes(maxBytes), progress::rows);
-            EvidenceService.CheckedUpload checked = new EvidenceService.CheckedUpload(upload.system(), upload.kind(),
-                    upload.asOf(), upload.fileName(), preview);
+            Preview preview = UploadCheck.read(upload.reading(), source, ReadLimits.defaults().withMaxBytes(maxBytes),
+                    progress::rows);
+            EvidenceService.CheckedUpload checked = new EvidenceService.CheckedUpload(upload, preview);
             transaction.executeWithoutResult(status -> {
                 long evidenceId = evidence.keepChecked(checked, received, user);
                 uploads.markDone(id, received.file().size(), preview.totalRows(), evidenceId);
@@ -203,8 +201,17 @@ class ExtractUploads {
         }
     }
 
-    /** What the user said about the file. */
-    record NewUpload(ItSystem system, EvidenceKind kind, LocalDate asOf, String fileName) {
+    /**
+     * What the user said about the file.
+     *
+     * @param profile the import profile chosen for it (see {@link ImportProfileChoice#forKind}), or null for the
+     *                canonical columns
+     */
+    record NewUpload(ItSystem system, EvidenceKind kind, LocalDate asOf, String fileName, String profile) {
+
+        UploadCheck.Reading reading() {
+            return new UploadCheck.Reading(system.systemKey(), kind, profile);
+        }
     }
 
     /** The body was larger than {@code tilsyn.extracts.max-file-size}. */

@@ -64,9 +64,16 @@ class ExtractsController {
     @PostMapping("/systemer/{systemId}/udtraek")
     String upload(@PathVariable long systemId, @RequestParam("kind") String kindName,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                  @RequestParam(name = "profile", required = false) String profileName,
                   @RequestParam("file") List<MultipartFile> files, Model model, RedirectAttributes redirect)
             throws IOException {
         ItSystem system = system(systemId);
+        ImportProfileChoice profile = ImportProfileChoice.of(system, profileName).orElse(null);
+        if (profile == null) {
+            model.addAttribute("unknownProfile", profileName);
+            return page(system, model);
+        }
+        model.addAttribute("chosenProfile", profile.profile());
         EvidenceKind kind = EvidenceKind.parse(kindName).orElse(null);
         if (kind == null) {
             model.addAttribute("failure", "evidence.problem.kind");
@@ -88,7 +95,7 @@ class ExtractsController {
         for (MultipartFile file : chosen) {
             try (InputStream in = file.getInputStream()) {
                 started.add(uploads.start(new ExtractUploads.NewUpload(system, kind, asOf,
-                        fileName(file.getOriginalFilename())), in, TenantContext.user().orElseThrow()));
+                        fileName(file.getOriginalFilename()), profile.forKind(kind)), in, TenantContext.user().orElseThrow()));
             } catch (ExtractUploads.TooLarge tooLarge) {
                 model.addAttribute("failure", "upload.tooLarge");
                 return page(system, model);
@@ -184,6 +191,10 @@ class ExtractsController {
         model.addAttribute("kinds", EvidenceKind.values());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("maxBytes", uploads.maxBytes());
+        model.addAttribute("profiles", ImportProfileChoice.offered());
+        if (!model.containsAttribute("chosenProfile")) {
+            model.addAttribute("chosenProfile", system.importProfile()); // the default the user confirms or changes
+        }
         return "access/extracts";
     }
 

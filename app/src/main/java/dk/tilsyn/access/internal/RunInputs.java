@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The engine's request for a run's frozen inputs: its evidence files from the store, each read with its system's
- * import profile and named by its upload name, the persons snapshot, the institution's rule-set layer as it was,
- * and a second extract to reconcile. Used when a run starts and whenever its inputs are read again (the impact of a
- * rule-set change, the preventive check's snapshot).
+ * The engine's request for a run's frozen inputs: its evidence files from the store, each read with the import
+ * profile it was checked with when uploaded (not the system's current one) and named by its upload name, the persons
+ * snapshot, the institution's rule-set layer as it was, and a second extract to reconcile. Used when a run starts and
+ * whenever its inputs are read again (the impact of a rule-set change, the preventive check's snapshot).
  */
 @Component
 class RunInputs {
@@ -87,8 +87,9 @@ class RunInputs {
                 case CHANGELOG -> logs.add(file);
                 case PARAMETERS -> parameters.add(file);
             }
-            if (system.importProfile() != null) {
-                profiles.put(system.systemKey(), system.importProfile());
+            // A run reads one accepted extract per system, so the engine's profile per system is that file's own.
+            if (upload.kind() == EvidenceKind.EXTRACT && upload.importProfile() != null) {
+                profiles.put(system.systemKey(), upload.importProfile());
             }
         }
         Path personsPath = store.path(run.personsSha256());
@@ -101,7 +102,8 @@ class RunInputs {
             ItSystem system = systems.findById(run.reconciled().systemId()).orElseThrow();
             Path other = store.path(run.reconciled().sha256());
             names.put(other, system.systemKey() + "/" + run.reconciled().fileName());
-            reconciliations.add(new Reconciliation(system.systemKey(), other, run.entitlements()));
+            reconciliations.add(new Reconciliation(system.systemKey(), other, run.entitlements(),
+                    run.reconciled().importProfile()));
         }
         return new AnalysisRequest(personsPath, extracts, logs, parameters, reconciliations, run.rules(), profiles, null,
                 Set.of(), run.asOf(), names);

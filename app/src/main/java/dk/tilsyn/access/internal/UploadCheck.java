@@ -21,8 +21,8 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 
 /**
- * Reads an uploaded file with the engine's readers — through the system's import profile for extracts — so a file
- * is accepted only if the analysis can read it; throws the readers' exceptions with every problem otherwise.
+ * Reads an uploaded file with the engine's readers — through the import profile chosen for the upload, for extracts —
+ * so a file is accepted only if the analysis can read it; throws the readers' exceptions with every problem otherwise.
  */
 final class UploadCheck {
 
@@ -31,24 +31,37 @@ final class UploadCheck {
     private UploadCheck() {
     }
 
-    static Preview read(ItSystem system, EvidenceKind kind, Path file, String fileName) {
-        return read(system, kind, TabularSource.of(file, fileName), ReadLimits.defaults(), null);
+    /**
+     * How a file is read.
+     *
+     * @param profile the import profile (a shipped profile id), or null for the canonical columns; extracts only
+     */
+    record Reading(String systemKey, EvidenceKind kind, String profile) {
+
+        /** A kept file, read as it was checked. */
+        static Reading of(ItSystem system, Evidence evidence) {
+            return new Reading(system.systemKey(), evidence.kind(), evidence.importProfile());
+        }
+    }
+
+    static Preview read(Reading reading, Path file, String fileName) {
+        return read(reading, TabularSource.of(file, fileName), ReadLimits.defaults(), null);
     }
 
     /** Reads with the given limits, reporting the data rows read so far to {@code rowsRead} (may be null). */
-    static Preview read(ItSystem system, EvidenceKind kind, TabularSource source, ReadLimits limits, LongConsumer rowsRead) {
-        return switch (kind) {
-            case EXTRACT -> extract(readExtract(system, source, new ExtractReader(limits, rowsRead)));
-            case CHANGELOG -> changeLog(new ChangeLogReader(limits, rowsRead).read(source, system.systemKey()));
-            case PARAMETERS -> parameters(new ParameterReader(limits, rowsRead).read(source, system.systemKey()));
+    static Preview read(Reading reading, TabularSource source, ReadLimits limits, LongConsumer rowsRead) {
+        return switch (reading.kind()) {
+            case EXTRACT -> extract(readExtract(reading, source, new ExtractReader(limits, rowsRead)));
+            case CHANGELOG -> changeLog(new ChangeLogReader(limits, rowsRead).read(source, reading.systemKey()));
+            case PARAMETERS -> parameters(new ParameterReader(limits, rowsRead).read(source, reading.systemKey()));
         };
     }
 
-    private static Extract readExtract(ItSystem system, TabularSource source, ExtractReader reader) {
-        if (system.importProfile() == null) {
-            return reader.read(source, system.systemKey());
+    private static Extract readExtract(Reading reading, TabularSource source, ExtractReader reader) {
+        if (reading.profile() == null) {
+            return reader.read(source, reading.systemKey());
         }
-        return new ProfileLoader().shipped(system.importProfile()).readExtract(reader, source, system.systemKey());
+        return new ProfileLoader().shipped(reading.profile()).readExtract(reader, source, reading.systemKey());
     }
 
     private static Preview extract(Extract extract) {

@@ -3,6 +3,7 @@ package dk.tilsyn.access.internal;
 import dk.tilsyn.platform.identity.Institution;
 import dk.tilsyn.platform.tenancy.Role;
 import dk.tilsyn.platform.tenancy.TenantContext;
+import dk.tilsyn.systems.ItSystem;
 import dk.tilsyn.testsupport.ResponseText;
 import dk.tilsyn.testsupport.TestUsers;
 import dk.tilsyn.testsupport.TilsynIntegrationTest;
@@ -105,6 +106,27 @@ class ExtractUploadsIT {
     }
 
     @Test
+    void oneOfSeveralFilesSentFromThePageKeepsItsOwnStatusBlockWhenItsCheckIsDone() throws Exception {
+        HttpResponse<String> answer = controller.postBody(query(extracts + "/indlaesninger", "EXTRACT",
+                LocalDate.of(2026, 10, 31), "lille.csv") + "&inline=true", controller.csrfTokenFrom(extracts), extract(10), false);
+
+        assertThat(answer.statusCode()).isEqualTo(201);
+        String status = WebClient.locationPath(answer);
+        long uploadId = Long.parseLong(status.substring(status.lastIndexOf('/') + 1));
+        assertThat(ResponseText.unescapeHtml(answer.body())).contains("id=\"upload-status-" + uploadId + "\"")
+                .doesNotContain("id=\"upload-status\"", "<h2");
+        uploads.completion(uploadId).get(60, TimeUnit.SECONDS);
+
+        HttpResponse<byte[]> poll = controller.getBytes(status + "?inline=true", Map.of("HX-Request", "true"));
+
+        long evidenceId = jdbc.sql("select evidence_id from extract_upload where id = ?").param(uploadId).query(Long.class).single();
+        assertThat(poll.headers().firstValue("HX-Redirect")).as("the page with the other files stays").isEmpty();
+        assertThat(ResponseText.unescapeHtml(ResponseText.of(poll.body()))).contains("id=\"upload-status-" + uploadId + "\"",
+                        "Læst uden fejl", "Vis eksemplet for lille.csv", "href=\"" + extracts + "/" + evidenceId + "\"")
+                .doesNotContain("every 1s", "data-done-url");
+    }
+
+    @Test
     void aBadFileIsRefusedWithLineAndColumnAndNothingOfItIsKept() throws Exception {
         byte[] bytes = "account;entitlement;valid_to\r\nabc;Godkender;31-02-2026\r\n".getBytes(StandardCharsets.UTF_8);
 
@@ -127,8 +149,8 @@ class ExtractUploadsIT {
     @Test
     void aCheckUnderWayShowsItsProgressAndPollsAndOneWhoseInstanceStoppedShowsAsInterrupted() {
         long uploadId = TenantContext.runAs(institution.id(), () -> {
-            long id = repository.insertQueued(systemId, EvidenceKind.EXTRACT, "midt-i.csv", LocalDate.of(2026, 10, 31),
-                    4_000_000, user.id());
+            long id = repository.insertQueued(new ExtractUploads.NewUpload(new ItSystem(systemId, "rejsud", "RejsUd", null),
+                    EvidenceKind.EXTRACT, LocalDate.of(2026, 10, 31), "midt-i.csv", null), 4_000_000, user.id());
             repository.progress(id, "CHECKING", 1_000_000, 12_345);
             return id;
         });

@@ -623,6 +623,8 @@ class TenancyWalkIT {
         // Systems: A's system id, and a profile.
         parameters.put("key", List.of("rejsud"));
         parameters.put("profile", List.of("rejsud-gruppemedlemskab"));
+        // An upload's status as one of several blocks on A's extracts page, and as its own page.
+        parameters.put("inline", List.of("true", "false"));
         // Institutions, users, roles and the switcher: aimed at A's institution and A's administrator.
         parameters.put("institutionId", List.of(Long.toString(institution.id())));
         parameters.put("code", List.of("A-" + run));

@@ -116,7 +116,8 @@ final class AnalyseCommand implements Callable<Integer> {
         List<SystemFile> parameterFiles = checkedList(problems, "--parameters", parameters);
         Set<String> entitlements = reconcileEntitlements == null ? Set.of() : new LinkedHashSet<>(reconcileEntitlements);
         List<Reconciliation> reconcile = checkedList(problems, "--reconcile", reconciliations).stream()
-                .map(file -> new Reconciliation(file.system(), file.file(), entitlements)).toList();
+                .map(file -> new Reconciliation(file.system(), file.file(), entitlements, profiles.get(file.system())))
+                .toList();
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(String.join("\n", problems));
         }

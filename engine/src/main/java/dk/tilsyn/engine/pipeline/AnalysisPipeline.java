@@ -85,7 +85,8 @@ public final class AnalysisPipeline {
         List<InputFile> files = new ArrayList<>(inputs.files());
         for (Reconciliation reconciliation : request.reconciliations()) {
             Extract own = merged(inputs.extracts(), reconciliation.system());
-            Extract other = new InputLoader().readExtract(new SystemFile(reconciliation.system(), reconciliation.otherExtract()), request);
+            Extract other = new InputLoader().readExtract(new SystemFile(reconciliation.system(), reconciliation.otherExtract()),
+                    reconciliation.profile(), request);
             files.add(InputFile.of("reconciliation", reconciliation.system(), other.facts()));
             findings.addAll(withPersons(new Reconciler().compare(own, other, reconciliation.entitlements()), correlation));
         }

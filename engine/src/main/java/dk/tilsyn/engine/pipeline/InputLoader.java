@@ -78,7 +78,11 @@ final class InputLoader {
     }
 
     Extract readExtract(SystemFile input, AnalysisRequest request) {
-        String profile = request.profiles().get(input.system());
+        return readExtract(input, request.profiles().get(input.system()), request);
+    }
+
+    /** Reads an extract with the given profile (null: the canonical columns). */
+    Extract readExtract(SystemFile input, String profile, AnalysisRequest request) {
         if (profile == null) {
             return extractReader.read(source(request, input.file()), input.system());
         }
