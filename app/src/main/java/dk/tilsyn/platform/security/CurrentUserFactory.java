@@ -1,8 +1,6 @@
 package dk.tilsyn.platform.security;
 
 import dk.tilsyn.platform.identity.AppUser;
-import dk.tilsyn.platform.identity.InstitutionRepository;
-import dk.tilsyn.platform.identity.RoleGrant;
 import dk.tilsyn.platform.identity.RoleRepository;
 import dk.tilsyn.platform.identity.UserRepository;
 import dk.tilsyn.platform.tenancy.CurrentUser;
@@ -23,12 +21,10 @@ public class CurrentUserFactory {
 
     private final UserRepository users;
     private final RoleRepository roles;
-    private final InstitutionRepository institutions;
 
-    CurrentUserFactory(UserRepository users, RoleRepository roles, InstitutionRepository institutions) {
+    CurrentUserFactory(UserRepository users, RoleRepository roles) {
         this.users = users;
         this.roles = roles;
-        this.institutions = institutions;
     }
 
     /**
@@ -41,12 +37,13 @@ public class CurrentUserFactory {
 
     private CurrentUser build(AppUser user, Long preferredInstitution) {
         Map<Long, Set<Role>> byInstitution = new LinkedHashMap<>();
-        for (RoleGrant grant : roles.findByUser(user.id())) {
-            byInstitution.computeIfAbsent(grant.institutionId(), id -> EnumSet.noneOf(Role.class)).add(grant.role());
+        Map<Long, InstitutionRef> institutions = new LinkedHashMap<>(); // by name, as the query sorts them
+        for (RoleRepository.Membership membership : roles.membershipsOf(user.id())) {
+            byInstitution.computeIfAbsent(membership.institutionId(), id -> EnumSet.noneOf(Role.class)).add(membership.role());
+            institutions.putIfAbsent(membership.institutionId(),
+                    new InstitutionRef(membership.institutionId(), membership.code(), membership.name()));
         }
-        List<InstitutionRef> refs = institutions.findByIds(byInstitution.keySet()).stream()
-                .map(i -> new InstitutionRef(i.id(), i.code(), i.name()))
-                .toList();
+        List<InstitutionRef> refs = List.copyOf(institutions.values());
         InstitutionRef current = refs.stream()
                 .filter(ref -> preferredInstitution != null && ref.id() == preferredInstitution)
                 .findFirst()
