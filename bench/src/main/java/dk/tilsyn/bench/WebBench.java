@@ -183,7 +183,7 @@ public final class WebBench implements Callable<Integer> {
     }
 
     private void print() {
-        int[] widths = new int[4];
+        int[] widths = {"what".length(), "result".length(), "detail".length(), "note".length()};
         for (String[] row : table) {
             for (int i = 0; i < 4; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
