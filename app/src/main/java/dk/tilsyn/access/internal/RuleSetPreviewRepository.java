@@ -72,7 +72,7 @@ class RuleSetPreviewRepository {
                             rule_set_id, rule_set_version, function_count, rule_count, run_id, status, requested_by,
                             started_at, heartbeat_at, finished_at)
                         values (?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(institution, draft.sha256(), draft.yaml(), draft.comment(), draft.ruleSetId(),
+                .params(institution, draft.sha256(), draft.yaml(), cut(draft.comment(), 2000), draft.ruleSetId(),
                         draft.ruleSetVersion(), draft.functionCount(), draft.ruleCount(), runId,
                         runId == null ? "DONE" : "QUEUED", requestedBy, now, now, runId == null ? now : null));
     }
@@ -80,7 +80,7 @@ class RuleSetPreviewRepository {
     /** The same draft checked again with another comment: the comment goes with the save. */
     void comment(long id, String comment) {
         jdbc.sql("update rule_set_preview set comment = ? where institution_id = ? and id = ?")
-                .params(comment, TenantContext.institutionId(), id).update();
+                .params(cut(comment, 2000), TenantContext.institutionId(), id).update();
     }
 
     /** Still the current preview and waiting or computing; false once a newer draft superseded it. */
