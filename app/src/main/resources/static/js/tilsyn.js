@@ -6,3 +6,16 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A rule-set draft edited after its impact was shown: the impact and the save button belong to the old text, so the
+// block goes (its polling with it) and a note says to check again. The server refuses to save an edited text anyway.
+document.addEventListener('input', function (event) {
+  var preview = document.getElementById('ruleset-preview');
+  if (event.target.id !== 'yaml' || !preview) {
+    return;
+  }
+  var note = document.createElement('p');
+  note.className = 'alert alert-info';
+  note.textContent = preview.getAttribute('data-changed-text');
+  preview.replaceWith(note);
+});

@@ -91,6 +91,35 @@ class OrganisationImportIT {
         assertThat(updates.getFirst().get("entity_id")).hasToString(Long.toString(p2));
     }
 
+    /** More persons than one JDBC batch holds (1,000): every one is stored, audited by id, and changed again. */
+    @Test
+    void aFileOfSeveralBatchesIsImportedCompletelyAndReimportedWithChanges() {
+        int count = 2_500;
+        String page = upload("persons", "mange.csv", utf8WithBom(manyPersons(count, "")));
+
+        assertThat(page).contains("Filen mange.csv er indlæst").contains("Oprettet: 2.500").contains("Ændret: 0");
+        assertThat(personRows()).hasSize(count);
+        assertThat(jdbc.sql("select count(distinct org_unit_id) from person where institution_id = ?")
+                .param(institution.id()).query(Long.class).single()).as("units named only in the file").isEqualTo(7);
+        List<String> personIds = jdbc.sql("select id from person where institution_id = ? order by id")
+                .param(institution.id()).query(Long.class).list().stream().map(String::valueOf).toList();
+        List<String> audited = jdbc.sql("""
+                        select entity_id from audit_entry where chain = ? and action = 'CREATE' and entity_type = 'person'
+                        order by seq""").param("institution:" + institution.id()).query(String.class).list();
+        assertThat(audited).as("one CREATE entry per person, by id, in file order").isEqualTo(personIds);
+        assertThat(jdbc.sql("select manager_key from person where institution_id = ? and person_key = 'M2500'")
+                .param(institution.id()).query(String.class).single()).isEqualTo("M1");
+
+        String again = upload("persons", "mange.csv", utf8WithBom(manyPersons(count, " Ændret")));
+
+        assertThat(again).contains("Oprettet: 0").contains("Ændret: 1.250").contains("Uændret: 1.250");
+        assertThat(jdbc.sql("select count(*) from person where institution_id = ? and name like '% Ændret'")
+                .param(institution.id()).query(Long.class).single()).isEqualTo(1_250);
+        assertThat(jdbc.sql("select count(*) from audit_entry where chain = ? and action = 'UPDATE' and entity_type = 'person'")
+                .param("institution:" + institution.id()).query(Long.class).single()).isEqualTo(1_250);
+        assertThat(personRows()).hasSize(count);
+    }
+
     @Test
     void reimportingAFileThatNamesUnitsByNameOrInAnotherCaseChangesNothing() {
         upload("org_units", "enheder.csv", utf8WithBom("org_unit;name;parent\r\nDIR;Direktionen;\r\nOEK;Økonomi og løn;DIR\r\n"));
@@ -272,6 +301,17 @@ class OrganisationImportIT {
         int start = html.indexOf("<main");
         String main = start < 0 ? html : html.substring(start, Math.max(start, html.indexOf("</main>", start)));
         return ResponseText.unescapeHtml(main.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ")).strip();
+    }
+
+    /** Persons M1…M{count} in seven units; every even-numbered person's name gets {@code suffix}. */
+    private static String manyPersons(int count, String suffix) {
+        StringBuilder file = new StringBuilder(PERSONS_HEADER);
+        for (int i = 1; i <= count; i++) {
+            file.append("M").append(i).append(";Person ").append(i).append(i % 2 == 0 ? suffix : "")
+                    .append(";m").append(i).append("@example.invalid;M").append(i).append(";ENHED").append(i % 7)
+                    .append(";").append(i == 1 ? "" : "M1").append(";\r\n");
+        }
+        return file.toString();
     }
 
     private static byte[] utf8WithBom(String text) {

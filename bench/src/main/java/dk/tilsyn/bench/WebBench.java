@@ -72,6 +72,9 @@ public final class WebBench implements Callable<Integer> {
     @Option(names = "--rerun", description = "skip import and uploads; start a new run on the files already accepted, then load-test it")
     boolean rerun;
 
+    @Option(names = "--persons-only", description = "import persons.csv once (a fresh database), print its figures and stop")
+    boolean personsOnly;
+
     @Option(names = "--users", defaultValue = "20", description = "concurrent users (default: ${DEFAULT-VALUE})")
     int users;
 
@@ -96,6 +99,12 @@ public final class WebBench implements Callable<Integer> {
         Phase.watchDatabase(database);
         SignIn signIn = new SignIn(base, user, password, oneTimePassword());
         BrowserSession admin = signIn.open();
+        if (personsOnly) {
+            row("(a) persons import (" + data.resolve("persons.csv").getFileName() + ")",
+                    new UploadToResults(admin, serverPid, asOf).importPersons(data.resolve("persons.csv")), "");
+            print();
+            return 0;
+        }
         long run = runId != null ? runId : rerun ? runAgain(admin) : uploadToResults(admin);
         String runPage = admin.get("/analyser/" + run).body();
         Matcher count = FINDINGS_COUNT.matcher(runPage);
@@ -174,7 +183,7 @@ public final class WebBench implements Callable<Integer> {
     }
 
     private void print() {
-        int[] widths = new int[4];
+        int[] widths = {"what".length(), "result".length(), "detail".length(), "note".length()};
         for (String[] row : table) {
             for (int i = 0; i < 4; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());

@@ -171,11 +171,6 @@ public class RunService {
         return underway.getOrDefault(runId, CompletableFuture.completedFuture(null));
     }
 
-    /** The findings a finished run's frozen inputs give with another rule set (the impact of a layer change). */
-    List<Finding> findingsOf(AnalysisRun run, Path rules) {
-        return new AnalysisPipeline().run(runInputs.request(runInputs.of(run).withRules(rules))).findings();
-    }
-
     private void execute(long id, RunInputs.Frozen queued) {
         try {
             StoredFile personsFile = store.keep(PersonsSnapshot.csv(persons.findAll()));

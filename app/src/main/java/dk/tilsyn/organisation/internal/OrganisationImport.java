@@ -52,13 +52,35 @@ class OrganisationImport {
     @Transactional
     public ImportResult importPersons(InputStream in, String fileName) {
         PersonsFile file = new PersonsReader(limits).read(in, fileName);
-        List<AuditEvent> events = new ArrayList<>();
-        UnitIndex index = new UnitIndex(units.findAll());
-        int newUnits = 0;
         Map<String, dk.tilsyn.organisation.Person> existing = new HashMap<>();
         persons.findAll().forEach(p -> existing.put(p.personKey(), p));
-        int created = 0;
-        int updated = 0;
+        PersonChanges changes = changesOf(file, new UnitIndex(units.findAll()), existing);
+        // Written in JDBC batches after the whole file is compared: 100,000 persons are 100 round trips, not 100,000.
+        Map<String, Long> ids = persons.insertAll(changes.created());
+        persons.updateAll(changes.updated());
+        int created = changes.created().size();
+        int updated = changes.updated().size();
+        int unchanged = file.persons().size() - created - updated;
+        ImportResult result = new ImportResult("persons", file.facts(), created, updated, unchanged, existing.size(),
+                changes.newUnits());
+        List<AuditEvent> events = new ArrayList<>(changes.entries().size() + 1);
+        for (PersonChanges.Entry entry : changes.entries()) {
+            events.add(entry.event() != null ? entry.event() : event(AuditAction.CREATE, "person",
+                    ids.get(entry.created().values().personKey()), null, entry.created().values().asMap()));
+        }
+        events.add(event(AuditAction.IMPORT, "person-file", file.facts().sha256(), null, summary(result)));
+        audit.recordAll(events);
+        return result;
+    }
+
+    /**
+     * Compares the file with what is stored, row by row in file order. A unit named only in the persons file is
+     * created at once (the rows after it need its id); persons are only collected, and {@code existing} is left
+     * with the stored persons the file does not name.
+     */
+    private PersonChanges changesOf(PersonsFile file, UnitIndex index,
+                                    Map<String, dk.tilsyn.organisation.Person> existing) {
+        PersonChanges changes = new PersonChanges();
         for (Person row : file.persons()) {
             OrgUnit unit = null;
             if (row.orgUnit() != null) {
@@ -67,8 +89,8 @@ class OrganisationImport {
                     // A unit named only in the persons file becomes a top unit, so one HR file is enough to start.
                     unit = new OrgUnit(units.insert(row.orgUnit(), row.orgUnit(), null), row.orgUnit(), row.orgUnit(), null);
                     index.add(unit);
-                    newUnits++;
-                    events.add(event(AuditAction.CREATE, "org_unit", unit.id(), null, unitValues(unit.code(), unit.name(), null)));
+                    changes.unitCreated(event(AuditAction.CREATE, "org_unit", unit.id(), null,
+                            unitValues(unit.code(), unit.name(), null)));
                 }
             }
             Long unitId = unit == null ? null : unit.id();
@@ -78,24 +100,60 @@ class OrganisationImport {
                     unit == null ? null : unit.code(), row.managerId(), row.employmentEnd());
             dk.tilsyn.organisation.Person before = existing.remove(row.personId());
             if (before == null) {
-                long id = persons.insert(values, unitId);
-                events.add(event(AuditAction.CREATE, "person", id, null, values.asMap()));
-                created++;
+                changes.personCreated(new PersonRepository.Stored(null, values, unitId));
             } else {
                 PersonValues old = new PersonValues(before.personKey(), before.name(), before.email(), before.username(),
                         index.codeOf(before.orgUnitId()), before.managerKey(), before.employmentEnd());
                 if (!old.sameAs(values)) {
-                    persons.update(before.id(), values, unitId);
-                    events.add(event(AuditAction.UPDATE, "person", before.id(), old.asMap(), values.asMap()));
-                    updated++;
+                    changes.personUpdated(new PersonRepository.Stored(before.id(), values, unitId),
+                            event(AuditAction.UPDATE, "person", before.id(), old.asMap(), values.asMap()));
                 }
             }
         }
-        int unchanged = file.persons().size() - created - updated;
-        ImportResult result = new ImportResult("persons", file.facts(), created, updated, unchanged, existing.size(), newUnits);
-        events.add(event(AuditAction.IMPORT, "person-file", file.facts().sha256(), null, summary(result)));
-        audit.recordAll(events);
-        return result;
+        return changes;
+    }
+
+    /** What a persons file changes, with the audit entries in file order (a new person's once it has an id). */
+    private static final class PersonChanges {
+        /** An audit entry, or the new person whose CREATE entry is written once the insert has given it an id. */
+        record Entry(AuditEvent event, PersonRepository.Stored created) {
+        }
+
+        private final List<Entry> entries = new ArrayList<>();
+        private final List<PersonRepository.Stored> created = new ArrayList<>();
+        private final List<PersonRepository.Stored> updated = new ArrayList<>();
+        private int newUnits;
+
+        void unitCreated(AuditEvent event) {
+            entries.add(new Entry(event, null));
+            newUnits++;
+        }
+
+        void personCreated(PersonRepository.Stored person) {
+            entries.add(new Entry(null, person));
+            created.add(person);
+        }
+
+        void personUpdated(PersonRepository.Stored person, AuditEvent event) {
+            entries.add(new Entry(event, null));
+            updated.add(person);
+        }
+
+        List<Entry> entries() {
+            return entries;
+        }
+
+        List<PersonRepository.Stored> created() {
+            return created;
+        }
+
+        List<PersonRepository.Stored> updated() {
+            return updated;
+        }
+
+        int newUnits() {
+            return newUnits;
+        }
     }
 
     @Transactional

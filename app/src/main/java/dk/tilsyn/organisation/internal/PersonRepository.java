@@ -2,18 +2,23 @@ package dk.tilsyn.organisation.internal;
 
 import dk.tilsyn.organisation.Person;
 import dk.tilsyn.platform.jdbc.Clock;
-import dk.tilsyn.platform.jdbc.Inserts;
 import dk.tilsyn.platform.tenancy.TenantContext;
 import dk.tilsyn.platform.web.Paged;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** Persons of the current institution; every query is scoped by {@link TenantContext#institutionId()}. */
 @Repository
@@ -25,10 +30,15 @@ class PersonRepository {
             from person p left join org_unit u on u.id = p.org_unit_id
             """;
 
-    private final JdbcClient jdbc;
+    /** Rows per JDBC batch: large enough to cut the round trips, small enough to keep each statement modest. */
+    static final int BATCH = 1_000;
 
-    PersonRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    PersonRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     Optional<Person> findById(long id) {
@@ -97,22 +107,56 @@ class PersonRepository {
         return new Paged<>(items, query.page(), query.size(), total);
     }
 
-    long insert(PersonValues values, Long orgUnitId) {
-        return Inserts.returningId(jdbc.sql("""
-                        insert into person (institution_id, person_key, name, email, username, org_unit_id, manager_key,
-                                            employment_end, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(TenantContext.institutionId(), values.personKey(), values.name(), values.email(),
-                        values.username(), orgUnitId, values.managerKey(), values.employmentEnd(), Clock.now()));
+    /**
+     * Inserts new persons in JDBC batches of {@value #BATCH} (one round trip per batch, not per person) and returns
+     * their ids by person key, read back in one query: the audit trail names each new person by id.
+     */
+    Map<String, Long> insertAll(List<Stored> created) {
+        long institution = TenantContext.institutionId();
+        OffsetDateTime now = Clock.now();
+        List<Object[]> rows = created.stream().map(p -> new Object[]{institution, p.values().personKey(),
+                p.values().name(), p.values().email(), p.values().username(), p.orgUnitId(), p.values().managerKey(),
+                p.values().employmentEnd(), now}).toList();
+        inBatches(rows, chunk -> batch.batchUpdate("""
+                insert into person (institution_id, person_key, name, email, username, org_unit_id, manager_key,
+                                    employment_end, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", chunk));
+        Map<String, Long> ids = new HashMap<>(created.size() * 2);
+        if (!created.isEmpty()) {
+            Set<String> keys = new HashSet<>();
+            created.forEach(p -> keys.add(p.values().personKey()));
+            jdbc.sql("select person_key, id from person where institution_id = ?").param(institution)
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).stream()
+                    .filter(entry -> keys.contains(entry.getKey()))
+                    .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
+        }
+        return ids;
     }
 
-    void update(long id, PersonValues values, Long orgUnitId) {
-        jdbc.sql("""
-                        update person set name = ?, email = ?, username = ?, org_unit_id = ?, manager_key = ?,
-                                          employment_end = ?, updated_at = ?
-                        where institution_id = ? and id = ?""")
-                .params(values.name(), values.email(), values.username(), orgUnitId, values.managerKey(),
-                        values.employmentEnd(), Clock.now(), TenantContext.institutionId(), id)
-                .update();
+    /** Changes stored persons in JDBC batches of {@value #BATCH}. */
+    void updateAll(List<Stored> changed) {
+        long institution = TenantContext.institutionId();
+        OffsetDateTime now = Clock.now();
+        List<Object[]> rows = changed.stream().map(p -> new Object[]{p.values().name(), p.values().email(),
+                p.values().username(), p.orgUnitId(), p.values().managerKey(), p.values().employmentEnd(), now,
+                institution, p.id()}).toList();
+        inBatches(rows, chunk -> batch.batchUpdate("""
+                update person set name = ?, email = ?, username = ?, org_unit_id = ?, manager_key = ?,
+                                  employment_end = ?, updated_at = ?
+                where institution_id = ? and id = ?""", chunk));
+    }
+
+    /**
+     * A person as written by an import.
+     *
+     * @param id the stored person's id; null for a new one
+     */
+    record Stored(Long id, PersonValues values, Long orgUnitId) {
+    }
+
+    private static void inBatches(List<Object[]> rows, Consumer<List<Object[]>> write) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            write.accept(rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
     }
 }

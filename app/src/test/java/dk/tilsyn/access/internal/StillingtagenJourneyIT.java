@@ -199,9 +199,21 @@ class StillingtagenJourneyIT {
         page.locator("#yaml").fill("id: demostyrelsen\nversion: \"2\"\nextends: oes-udbetalingsproces\ndisable-rules:\n"
                 + "  - rule: derived-approval-and-navision\n    reason: Opgavesplit med Statens Administration\n");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Kontrollér og vis virkning")).click();
+        // The impact is computed in the background; the preview page polls until it is there.
+        page.waitForURL(Pattern.compile(".*/regelsaet/lag/forhaandsvisninger/\\d+"));
         PlaywrightAssertions.assertThat(page.locator("main")).containsText("Laget er gyldigt");
-        PlaywrightAssertions.assertThat(page.locator("main")).containsText("P0012");
+        PlaywrightAssertions.assertThat(page.locator("#ruleset-preview")).containsText("Med dette lag ville analyse", RUN_TIMEOUT);
+        PlaywrightAssertions.assertThat(page.locator("#ruleset-preview")).containsText("P0012");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gem som ny version")))
+                .isVisible();
         axe.check(page, "stillingtagen-ruleset-preview");
+        // Edited after the impact was shown: the impact and the save button go until the draft is checked again.
+        page.locator("#yaml").press("Control+End");
+        page.locator("#yaml").pressSequentially("# ændret\n");
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("Udkastet er ændret. Kontrollér det igen");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gem som ny version")))
+                .hasCount(0);
+        axe.check(page, "stillingtagen-ruleset-preview-edited");
     }
 
     private void matrixExportContainsTheConflict(Page page) throws IOException {

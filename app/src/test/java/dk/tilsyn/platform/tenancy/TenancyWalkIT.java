@@ -91,6 +91,8 @@ class TenancyWalkIT {
     @Autowired
     dk.tilsyn.access.internal.RunService runService;
     @Autowired
+    dk.tilsyn.access.internal.RuleSetPreviews ruleSetPreviews;
+    @Autowired
     InstitutionService institutions;
     @Autowired
     UserService users;
@@ -556,6 +558,21 @@ class TenancyWalkIT {
                 .query(Long.class).single()).as("A's rule-set layer").isEqualTo(1);
         long layerId = jdbc.sql("select id from rule_set_layer where institution_id = ?").param(institution.id())
                 .query(Long.class).single();
+        // A's draft of a newer layer, previewed (its impact computed in the background): the draft carries the marker.
+        HttpResponse<String> previewed = aBrowser.postForm("/regelsaet/lag/forhaandsvisning", List.of(
+                Map.entry("_csrf", aBrowser.csrfTokenFrom("/regelsaet/lag")),
+                Map.entry("yaml", "id: a-udkast\nversion: \"2\"\ntitle: " + secret + " udkast\nextends: oes-udbetalingsproces\n")));
+        String previewPath = WebClient.locationPath(previewed);
+        long previewId = Long.parseLong(previewPath.substring(previewPath.lastIndexOf('/') + 1));
+        try {
+            ruleSetPreviews.completion(previewId).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("A's rule-set preview did not finish", e);
+        }
+        assertThat(jdbc.sql("select status from rule_set_preview where id = ?").param(previewId).query(String.class)
+                .single()).as("A's rule-set preview").isEqualTo("DONE");
+        String draftSha256 = jdbc.sql("select draft_sha256 from rule_set_preview where id = ?").param(previewId)
+                .query(String.class).single();
         // A's API token for A's IGA.
         issueToken(aBrowser, secret + " IGA");
         long tokenId = jdbc.sql("select id from api_token where institution_id = ?").param(institution.id())
@@ -574,6 +591,7 @@ class TenancyWalkIT {
                 Map.entry("responsibilityId", Long.toString(responsibilityId)),
                 Map.entry("personKey", "AP-" + run + "-2"),
                 Map.entry("layerId", Long.toString(layerId)),
+                Map.entry("previewId", Long.toString(previewId)),
                 Map.entry("tokenId", Long.toString(tokenId)));
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         // Search and filters: aimed at A's rows without spelling the secret itself (B's input is echoed back).
@@ -620,6 +638,7 @@ class TenancyWalkIT {
         parameters.put("confirm", List.of("true"));
         parameters.put("yaml", List.of("id: overtaget\nversion: \"" + run + "\"\nextends: oes-udbetalingsproces\n"));
         parameters.put("comment", List.of("Overtaget " + run));
+        parameters.put("draft", List.of(draftSha256));
         // Systems: A's system id, and a profile.
         parameters.put("key", List.of("rejsud"));
         parameters.put("profile", List.of("rejsud-gruppemedlemskab"));
@@ -691,6 +710,7 @@ class TenancyWalkIT {
                 "/systemer/" + a.systemId() + "/udtraek/" + a.evidenceId(),
                 "/systemer/" + a.systemId() + "/udtraek/indlaesninger/" + a.pathVariables().get("uploadId"),
                 "/analyser/" + a.runId(),
+                "/regelsaet/lag/forhaandsvisninger/" + a.pathVariables().get("previewId"),
                 "/revisionsspor?type=person", "/revisionsspor/eksport?format=xlsx", "/administration/api-noegler")) {
             HttpResponse<byte[]> page = aBrowser.getBytes(path, Map.of());
             assertThat(page.statusCode()).as("A's administrator on %s", path).isEqualTo(200);
@@ -719,6 +739,9 @@ class TenancyWalkIT {
         rows.put("privileged_documentation", rows("select * from privileged_documentation where institution_id = ? order by id", id));
         rows.put("run_subject", rows("select * from run_subject where institution_id = ? order by id", id));
         rows.put("rule_set_layer", rows("select * from rule_set_layer where institution_id = ? order by id", id));
+        rows.put("rule_set_preview", rows("select * from rule_set_preview where institution_id = ? order by id", id));
+        rows.put("rule_set_preview_finding", rows(
+                "select * from rule_set_preview_finding where institution_id = ? order by preview_id, position", id));
         rows.put("run_account", rows("select * from run_account where institution_id = ? order by system_key, account", id));
         rows.put("user_role", rows("select * from user_role where institution_id = ? order by user_id, role", id));
         rows.put("user_role of A's users, anywhere", rows("""
