@@ -13,6 +13,7 @@ import com.microsoft.playwright.options.FilePayload;
 import dk.tilsyn.platform.identity.Institution;
 import dk.tilsyn.platform.tenancy.Role;
 import dk.tilsyn.testsupport.AxePages;
+import dk.tilsyn.testsupport.BrowserSignIn;
 import dk.tilsyn.testsupport.ChromiumAvailableCondition;
 import dk.tilsyn.testsupport.RequiresChromium;
 import dk.tilsyn.testsupport.TestUsers;
@@ -63,7 +64,7 @@ class SeveralFilesUploadBrowserIT {
                      .setExecutablePath(ChromiumAvailableCondition.CHROMIUM).setHeadless(true));
              BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
-            signIn(page, controller.username());
+            BrowserSignIn.signIn(page, base, controller.username());
             String extracts = sapSystemsExtractsPage(page);
             PlaywrightAssertions.assertThat(page.locator("#profile")).hasValue("");
             axe.check(page, "several-extracts");
@@ -126,14 +127,6 @@ class SeveralFilesUploadBrowserIT {
         PlaywrightAssertions.assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Kontrol af sap-a.csv"))
                 .locator("[data-file-announce]")).hasText("sap-a.csv: Læst uden fejl");
         axe.check(page, "several-files-one-refused");
-    }
-
-    private void signIn(Page page, String username) {
-        page.navigate(base + "/login");
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(TestUsers.PASSWORD);
-        page.locator("#password").press("Enter");
-        page.waitForURL(base + "/");
     }
 
     /** Adds the system SAP without an import profile and opens its extracts page; returns its path. */

@@ -12,6 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dk.tilsyn.platform.identity.Institution;
 import dk.tilsyn.platform.tenancy.Role;
 import dk.tilsyn.testsupport.AxePages;
+import dk.tilsyn.testsupport.BrowserSignIn;
 import dk.tilsyn.testsupport.ChromiumAvailableCondition;
 import dk.tilsyn.testsupport.RequiresChromium;
 import dk.tilsyn.testsupport.TestUsers;
@@ -67,7 +68,7 @@ class StillingtagenJourneyIT {
              BrowserContext controllerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
              BrowserContext managerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = controllerContext.newPage();
-            signIn(page, controller.username());
+            BrowserSignIn.signIn(page, base, controller.username());
             importOrganisation(page);
             for (String system : DemoRuns.SYSTEMS) {
                 uploadExtract(page, system);
@@ -76,7 +77,7 @@ class StillingtagenJourneyIT {
             String findingUrl = firstRunAndTheConflict(page);
 
             Page managerPage = managerContext.newPage();
-            signIn(managerPage, manager.username());
+            BrowserSignIn.signIn(managerPage, base, manager.username());
             accept(managerPage, findingUrl);
 
             secondRunShowsItAccepted(page);
@@ -89,14 +90,6 @@ class StillingtagenJourneyIT {
         }
 
         assertThat(axe.violations()).as("WCAG 2.1 A/AA violations on %s", axe.pagesChecked()).isEmpty();
-    }
-
-    private void signIn(Page page, String username) {
-        page.navigate(base + "/login");
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(TestUsers.PASSWORD);
-        page.locator("#password").press("Enter");
-        page.waitForURL(base + "/");
     }
 
     private void importOrganisation(Page page) {

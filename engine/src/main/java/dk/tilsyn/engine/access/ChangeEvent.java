@@ -11,4 +11,9 @@ import java.time.LocalDateTime;
  */
 public record ChangeEvent(String system, LocalDateTime time, String actor, String action, String target,
                           String entitlement, EntitlementType entitlementType, BigDecimal amountLimit, SourceRef source) {
+
+    /** Whether the line names a target account (a log line about the actor alone has none). */
+    public boolean hasTarget() {
+        return target != null && !target.isBlank();
+    }
 }

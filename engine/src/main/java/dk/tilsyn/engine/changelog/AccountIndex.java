@@ -38,8 +38,7 @@ final class AccountIndex {
     ResolvedChange resolve(ChangeEvent event) {
         Map<String, Account> inSystem = bySystem.getOrDefault(event.system(), Map.of());
         Account actorAccount = inSystem.get(key(event.actor()));
-        boolean hasTarget = event.target() != null && !event.target().isBlank();
-        Account targetAccount = hasTarget ? inSystem.get(key(event.target())) : null;
+        Account targetAccount = event.hasTarget() ? inSystem.get(key(event.target())) : null;
         return new ResolvedChange(event, actorAccount, targetAccount);
     }
 

@@ -74,7 +74,7 @@ public final class ChangeLogChecks {
             findings.add(finding(FindingKind.ADMIN_GRANT, Severity.HIGH, ADMIN, change, context,
                     "%s har privilegerede rettigheder og tildelte %s til " + targetName(change) + " i %s den %s."));
         }
-        if (credentials && change.hasTarget() && !self && actorPrivileged(change, context)) {
+        if (credentials && change.event().hasTarget() && !self && actorPrivileged(change, context)) {
             findings.add(finding(FindingKind.CREDENTIAL_CHANGE, Severity.HIGH, CREDENTIALS, change, context,
                     "%s har privilegerede rettigheder og ændrede " + targetName(change) + "s %s i %s den %s."));
         }

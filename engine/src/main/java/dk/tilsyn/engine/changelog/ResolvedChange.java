@@ -23,15 +23,11 @@ record ResolvedChange(ChangeEvent event, Account actorAccount, Account targetAcc
 
     /** Null when the line has no target. */
     AccountRef target() {
-        return hasTarget() ? ref(event.target(), targetAccount) : null;
-    }
-
-    boolean hasTarget() {
-        return event.target() != null && !event.target().isBlank();
+        return event.hasTarget() ? ref(event.target(), targetAccount) : null;
     }
 
     boolean self() {
-        if (!hasTarget()) {
+        if (!event.hasTarget()) {
             return false;
         }
         // Accounts found in the extracts are one object each; comparing them spares making both references.
