@@ -10,7 +10,6 @@ import dk.tilsyn.engine.rules.Rule;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -20,9 +19,6 @@ import java.util.TreeSet;
  */
 final class FindingFactory {
 
-    private static final Comparator<SourceRef> BY_FILE_AND_LINE =
-            Comparator.comparing(SourceRef::file).thenComparingLong(SourceRef::line);
-
     private final CompiledRuleSet compiled;
 
     FindingFactory(CompiledRuleSet compiled) {
@@ -31,7 +27,7 @@ final class FindingFactory {
 
     Finding build(Subject subject, SubjectEvaluator.Fired fired, LocalDate asOf) {
         TreeSet<AccountRef> accounts = new TreeSet<>();
-        TreeSet<SourceRef> evidence = new TreeSet<>(BY_FILE_AND_LINE);
+        TreeSet<SourceRef> evidence = new TreeSet<>(SourceRef.ORDER);
         List<String> granted = new ArrayList<>();
         for (Account account : subject.accounts()) {
             CompiledSystem system = account.active() ? compiled.systems.get(account.system()) : null;

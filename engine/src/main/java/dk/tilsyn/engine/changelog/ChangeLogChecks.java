@@ -3,6 +3,7 @@ package dk.tilsyn.engine.changelog;
 import dk.tilsyn.engine.access.AccountRef;
 import dk.tilsyn.engine.access.ChangeEvent;
 import dk.tilsyn.engine.access.EntitlementType;
+import dk.tilsyn.engine.access.SourceRef;
 import dk.tilsyn.engine.findings.Finding;
 import dk.tilsyn.engine.findings.FindingKind;
 import dk.tilsyn.engine.findings.Severity;
@@ -11,7 +12,6 @@ import dk.tilsyn.engine.rules.SystemDef;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -51,9 +51,14 @@ public final class ChangeLogChecks {
         List<Finding> findings = new ArrayList<>();
         events.parallelStream().map(event -> check(event, index, process, context)).toList()
                 .forEach(findings::addAll);
-        findings.sort(Comparator.comparing((Finding f) -> f.evidence().getFirst().file())
-                .thenComparingLong(f -> f.evidence().getFirst().line()).thenComparing(Finding::rule));
+        findings.sort(ChangeLogChecks::byLogLine);
         return findings;
+    }
+
+    /** By the log line cited, then rule: the order the log reads in. */
+    private static int byLogLine(Finding a, Finding b) {
+        int c = SourceRef.ORDER.compare(a.evidence().getFirst(), b.evidence().getFirst());
+        return c != 0 ? c : a.rule().compareTo(b.rule());
     }
 
     private List<Finding> check(ChangeEvent event, AccountIndex index, Set<String> process, ChangeLogContext context) {

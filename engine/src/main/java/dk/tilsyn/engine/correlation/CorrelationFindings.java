@@ -10,6 +10,7 @@ import dk.tilsyn.engine.persons.Person;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +28,22 @@ import java.util.stream.Collectors;
  */
 final class CorrelationFindings {
 
-    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::kind)
-            .thenComparing(f -> f.person() == null ? "\uffff" : f.person())
-            .thenComparing(f -> f.accounts().isEmpty() ? new AccountRef("", "") : f.accounts().getFirst());
+    /** Kind, person (findings without one last), first account; written out, as it runs for every finding. */
+    static final Comparator<Finding> ORDER = CorrelationFindings::compare;
+
+    private static int compare(Finding a, Finding b) {
+        int c = a.kind().compareTo(b.kind());
+        if (c == 0) {
+            c = (a.person() == null ? "\uffff" : a.person()).compareTo(b.person() == null ? "\uffff" : b.person());
+        }
+        return c != 0 ? c : firstAccount(a).compareTo(firstAccount(b));
+    }
+
+    private static final AccountRef NO_ACCOUNT = new AccountRef("", "");
+
+    private static AccountRef firstAccount(Finding finding) {
+        return finding.accounts().isEmpty() ? NO_ACCOUNT : finding.accounts().getFirst();
+    }
 
     private final PersonIndex persons;
     private final ManualMapping mapping;
@@ -46,10 +60,12 @@ final class CorrelationFindings {
      * core; the ordered streams keep input order and the final sort is stable, so the findings are the same as
      * checking one by one.
      */
-    List<Finding> of(List<Correlator.Linked> links, Map<Subject, List<Account>> active) {
+    List<Finding> of(List<Correlator.Linked> links, int[] personOrder, List<Account>[] activeByPerson) {
         List<Finding> findings = new ArrayList<>();
         links.parallelStream().map(this::ofAccount).toList().forEach(findings::addAll);
-        active.entrySet().parallelStream().map(entry -> ofSubject(entry.getKey(), entry.getValue())).toList()
+        // Persons in id order, each with their active accounts by ordinal: no look-up of the person again.
+        Arrays.stream(personOrder).parallel().filter(ordinal -> activeByPerson[ordinal] != null)
+                .mapToObj(ordinal -> ofPerson(persons.person(ordinal), activeByPerson[ordinal])).toList()
                 .forEach(findings::addAll);
         findings.sort(ORDER);
         return findings;
@@ -70,11 +86,7 @@ final class CorrelationFindings {
         return findings;
     }
 
-    private List<Finding> ofSubject(Subject subject, List<Account> accounts) {
-        if (!subject.isPerson()) {
-            return List.of();
-        }
-        Person person = persons.byId(subject.personId());
+    private List<Finding> ofPerson(Person person, List<Account> accounts) {
         List<Finding> findings = new ArrayList<>(0);
         duplicates(person, accounts, findings);
         leaver(person, accounts, findings);
@@ -171,8 +183,7 @@ final class CorrelationFindings {
             String explanation) {
         TreeSet<String> systems = new TreeSet<>();
         TreeSet<AccountRef> refs = new TreeSet<>();
-        TreeSet<SourceRef> evidence = new TreeSet<>(Comparator.comparing(SourceRef::file)
-                .thenComparingLong(SourceRef::line));
+        TreeSet<SourceRef> evidence = new TreeSet<>(SourceRef.ORDER);
         for (Account account : accounts) {
             systems.add(account.system());
             refs.add(account.ref());

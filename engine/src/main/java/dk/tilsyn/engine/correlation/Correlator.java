@@ -9,7 +9,6 @@ import dk.tilsyn.engine.persons.Person;
 import dk.tilsyn.engine.persons.PersonsFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,28 +62,45 @@ public final class Correlator {
                 }
             }
         }
-        Map<Subject, List<Account>> active = activeInOrder(byPerson, onTheirOwn);
-        active.values().parallelStream().forEach(list -> list.sort(BY_REF));
+        int[] personOrder = persons.byIdOrder();
+        Map<Subject, List<Account>> active = activeInOrder(personOrder, byPerson, onTheirOwn);
+        active.values().parallelStream().forEach(Correlator::sortByRef);
         CorrelationFindings findings = new CorrelationFindings(persons, mapping, asOf);
-        return new Correlation(links, findings.of(linked, active), active);
+        return new Correlation(links, findings.of(linked, personOrder, byPerson), active);
     }
 
     /** Persons by id, then accounts on their own by system and name: the order subjects are reported in. */
-    private Map<Subject, List<Account>> activeInOrder(List<Account>[] byPerson, List<Account> onTheirOwn) {
+    private Map<Subject, List<Account>> activeInOrder(int[] personOrder, List<Account>[] byPerson,
+                                                      List<Account> onTheirOwn) {
         Map<Subject, List<Account>> active = LinkedHashMap.newLinkedHashMap(persons.size() + onTheirOwn.size());
-        for (int ordinal : persons.byIdOrder()) {
+        for (int ordinal : personOrder) {
             if (byPerson[ordinal] != null) {
                 active.put(persons.subject(ordinal), byPerson[ordinal]);
             }
         }
-        onTheirOwn.sort(BY_REF);
+        sortByRef(onTheirOwn);
         onTheirOwn.forEach(account -> active.put(Subject.account(account.ref()), new ArrayList<>(List.of(account))));
         return active;
     }
 
-    /** Account order by {@link AccountRef}, without making a reference for every comparison. */
-    private static final Comparator<Account> BY_REF = Comparator.comparing(Account::system)
-            .thenComparing(Account::account);
+    /**
+     * Sorts by {@link AccountRef} order without making a reference per comparison. A person's accounts usually arrive
+     * in order already (extracts by system, accounts by name), which one pass sees without sorting.
+     */
+    private static void sortByRef(List<Account> accounts) {
+        for (int i = 1; i < accounts.size(); i++) {
+            if (compareByRef(accounts.get(i - 1), accounts.get(i)) > 0) {
+                accounts.sort(Correlator::compareByRef);
+                return;
+            }
+        }
+    }
+
+    /** Written out rather than composed from key extractors: it runs for every account, and cold code is slow. */
+    private static int compareByRef(Account first, Account second) {
+        int bySystem = first.system().compareTo(second.system());
+        return bySystem != 0 ? bySystem : first.account().compareTo(second.account());
+    }
 
     /**
      * An account's link with the person found for it (null when none) and that person's ordinal in the index

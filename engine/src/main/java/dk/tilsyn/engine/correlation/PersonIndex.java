@@ -78,11 +78,24 @@ final class PersonIndex {
 
     /** The ordinals of all persons, sorted by person id. */
     int[] byIdOrder() {
+        if (inIdOrder()) {
+            return java.util.stream.IntStream.range(0, persons.size()).toArray();
+        }
         Integer[] order = new Integer[persons.size()];
         Arrays.setAll(order, i -> i);
         // Usually already in id order (HR exports are), which the sort sees in one pass.
         Arrays.sort(order, Comparator.comparing(i -> persons.get(i).personId()));
         return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** HR exports usually come sorted by person id: one pass tells, and spares sorting 100,000 boxed ordinals. */
+    private boolean inIdOrder() {
+        for (int i = 1; i < persons.size(); i++) {
+            if (persons.get(i - 1).personId().compareTo(persons.get(i).personId()) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Person byId(String personId) {

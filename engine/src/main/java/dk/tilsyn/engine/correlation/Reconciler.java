@@ -9,7 +9,6 @@ import dk.tilsyn.engine.findings.Finding;
 import dk.tilsyn.engine.findings.FindingKind;
 import dk.tilsyn.engine.findings.Severity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,7 +97,7 @@ public final class Reconciler {
                     + "): " + what + ".";
         }
         List<SourceRef> evidence = Stream.of(a, b).filter(Objects::nonNull).map(Assignment::source)
-                .sorted(Comparator.comparing(SourceRef::file).thenComparingLong(SourceRef::line)).toList();
+                .sorted(SourceRef.ORDER).toList();
         return new Finding(FindingKind.RECONCILIATION_DIFFERENCE, Severity.MEDIUM, "reconciliation.difference",
                 account.personId(), List.of(left.system()), List.of(new AccountRef(left.system(), account.account())),
                 evidence, text);
