@@ -20,6 +20,16 @@ public record FindingFilter(String kind, String severity, String status, String 
         return SORTS.containsKey(sort) ? sort : "severity";
     }
 
+    /** No filter and no search: the list is the whole run, whose size the run records. */
+    boolean unfiltered() {
+        return blank(kind) && blank(severity) && blank(status) && blank(rule) && blank(system) && orgUnitId == null
+                && blank(text);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     String orderBy() {
         return SORTS.get(sortKey()) + (descending ? " desc" : " asc") + ", f.seq";
     }

@@ -112,12 +112,35 @@ class RunDetailsRepository {
         return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
+    /**
+     * The run's matrix columns. Written once with the run and never changed, so kept per run (keyed with the
+     * institution, which the query is scoped by): the person page and the matrix read them on every request.
+     */
     List<MatrixColumn> columns(long runId) {
-        return jdbc.sql("select c.idx, c.system_key, c.system_name, c.function_name, c.title, c.privileged "
-                        + "from run_matrix_column c join analysis_run r on r.id = c.run_id "
+        long institution = TenantContext.institutionId();
+        String key = institution + "/" + runId;
+        List<MatrixColumn> known = columnsByRun.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<MatrixColumn> read = List.copyOf(jdbc.sql("select c.idx, c.system_key, c.system_name, c.function_name, "
+                        + "c.title, c.privileged from run_matrix_column c join analysis_run r on r.id = c.run_id "
                         + "where r.institution_id = ? and c.run_id = ? order by c.idx")
-                .params(TenantContext.institutionId(), runId).query(MatrixColumn.class).list();
+                .params(institution, runId).query(MatrixColumn.class).list());
+        if (!read.isEmpty()) {
+            columnsByRun.put(key, read); // none yet: a run still writing its matrix is asked again next time
+        }
+        return read;
     }
+
+    /** Columns of recent runs; bounded, since only recent runs are browsed. */
+    private final Map<String, List<MatrixColumn>> columnsByRun = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<MatrixColumn>> eldest) {
+                    return size() > 50;
+                }
+            });
 
     /** One page of the matrix: subjects in the engine's order, optionally only conflicts or matching a text. */
     Paged<MatrixRow> rows(long runId, boolean conflictsOnly, String text, int page) {

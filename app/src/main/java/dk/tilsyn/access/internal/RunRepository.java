@@ -131,7 +131,8 @@ class RunRepository {
     }
 
     /** One page of a run's findings, filtered and sorted on the server. */
-    Paged<StoredFinding> findings(long runId, FindingFilter filter) {
+    Paged<StoredFinding> findings(AnalysisRun run, FindingFilter filter) {
+        long runId = run.id();
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder("where f.institution_id = :institution and f.run_id = :run");
         params.put("institution", TenantContext.institutionId());
@@ -162,7 +163,9 @@ class RunRepository {
         // read the finding indexes alone.
         boolean needsDecision = params.containsKey("status") || "status".equals(filter.sortKey());
         String from = needsDecision ? StoredFinding.FROM : " from finding f ";
-        long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        // Unfiltered, the total is the run's own count of findings (written with them): no count of the whole run.
+        long total = filter.unfiltered() && run.findingsCount() != null ? run.findingsCount()
+                : jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
         params.put("limit", Paged.DEFAULT_SIZE);
         params.put("offset", Paged.offset(filter.page(), Paged.DEFAULT_SIZE));
         // Two steps: the page's ids in order (a deep page skips thousands of rows, so the skipped rows should be

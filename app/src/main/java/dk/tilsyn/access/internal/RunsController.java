@@ -1,12 +1,15 @@
 package dk.tilsyn.access.internal;
 
 import dk.tilsyn.engine.findings.Severity;
+import dk.tilsyn.organisation.OrgUnit;
 import dk.tilsyn.organisation.PersonDirectory;
 import dk.tilsyn.platform.evidence.EvidenceStore;
 import dk.tilsyn.platform.tenancy.MemberOnly;
 import dk.tilsyn.platform.tenancy.RequiresRole;
 import dk.tilsyn.platform.tenancy.Role;
+import dk.tilsyn.platform.web.Choice;
 import dk.tilsyn.platform.web.Paged;
+import dk.tilsyn.systems.ItSystem;
 import dk.tilsyn.systems.SystemRegister;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -33,6 +36,8 @@ import java.util.List;
 /** Analysis runs: start one on the accepted files, follow it, read its findings, take its report. */
 @Controller
 class RunsController {
+
+    private static final List<String> SEVERITIES = Arrays.stream(Severity.values()).map(Severity::code).toList();
 
     private final RunService service;
     private final RunRepository runs;
@@ -110,13 +115,17 @@ class RunsController {
         model.addAttribute("inputs", runs.inputs(runId).size());
         FindingFilter filter = new FindingFilter(kind, severity, status, rule, system, unit, q, sort, desc, Paged.clampPage(page));
         model.addAttribute("filter", filter);
-        model.addAttribute("kinds", run.finished() ? runs.distinct(runId, "kind") : List.of());
-        model.addAttribute("rules", run.finished() ? runs.distinct(runId, "rule") : List.of());
-        model.addAttribute("severities", Arrays.stream(Severity.values()).map(Severity::code).toList());
-        model.addAttribute("statuses", StoredFinding.STATUSES);
-        model.addAttribute("systems", systems.systems());
-        model.addAttribute("units", persons.orgUnits());
-        Paged<StoredFinding> findings = run.finished() ? runs.findings(runId, filter)
+        if (run.finished()) {
+            model.addAttribute("kinds", Choice.options(Choice.of(runs.distinct(runId, "kind"), filter.kind())));
+            model.addAttribute("rules", Choice.options(Choice.of(runs.distinct(runId, "rule"), filter.rule())));
+            model.addAttribute("severities", Choice.options(Choice.of(SEVERITIES, filter.severity())));
+            model.addAttribute("statuses", StoredFinding.STATUSES);
+            model.addAttribute("systems", Choice.options(Choice.of(systems.systems(), ItSystem::systemKey, ItSystem::name,
+                    filter.system())));
+            model.addAttribute("units", Choice.options(Choice.of(persons.orgUnits(), OrgUnit::id, OrgUnit::name,
+                    filter.orgUnitId())));
+        }
+        Paged<StoredFinding> findings = run.finished() ? runs.findings(run, filter)
                 : new Paged<>(List.of(), 1, Paged.DEFAULT_SIZE, 0);
         model.addAttribute("findings", findings);
         return htmx != null && !run.finished() ? "access/run :: status" : "access/run";

@@ -12,7 +12,8 @@ import java.sql.SQLException;
 /**
  * Refreshes PostgreSQL's planner statistics after a run has written its rows. A large run adds hundreds of
  * thousands of rows at once, and until autovacuum gets round to them (minutes) the planner guesses badly and the
- * findings list scans (measured in docs/performance.md). H2 needs nothing.
+ * findings list scans (measured in docs/performance.md). The persons, imported
+ * before the run, are analysed with it: the list's org-unit filter selects them. H2 needs nothing.
  */
 @Component
 class TableStatistics {
@@ -32,7 +33,7 @@ class TableStatistics {
             return;
         }
         try {
-            jdbc.execute("analyze finding, run_account, run_subject");
+            jdbc.execute("analyze finding, run_account, run_subject, person");
         } catch (RuntimeException e) {
             // Statistics are an optimisation; a run that finished stays finished.
             log.warn("Could not refresh table statistics after a run: {}", e.getMessage());
