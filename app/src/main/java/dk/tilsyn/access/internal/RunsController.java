@@ -11,7 +11,10 @@ import dk.tilsyn.platform.web.Choice;
 import dk.tilsyn.platform.web.Paged;
 import dk.tilsyn.systems.ItSystem;
 import dk.tilsyn.systems.SystemRegister;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +34,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Analysis runs: start one on the accepted files, follow it, read its findings, take its report. */
 @Controller
@@ -45,10 +50,12 @@ class RunsController {
     private final SystemRegister systems;
     private final PersonDirectory persons;
     private final EvidenceRepository evidence;
+    private final MessageSource messages;
 
     RunsController(RunService service, RunRepository runs, EvidenceStore store, SystemRegister systems,
-                   PersonDirectory persons, EvidenceRepository evidence) {
+                   PersonDirectory persons, EvidenceRepository evidence, MessageSource messages) {
         this.evidence = evidence;
+        this.messages = messages;
         this.service = service;
         this.runs = runs;
         this.store = store;
@@ -104,8 +111,8 @@ class RunsController {
                 @RequestParam(required = false) String system, @RequestParam(required = false) Long unit,
                 @RequestParam(required = false) String q, @RequestParam(defaultValue = "severity") String sort,
                 @RequestParam(defaultValue = "false") boolean desc, @RequestParam(required = false) Integer page,
-                @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
-                Model model) {
+                @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
         AnalysisRun run = run(runId);
         if (htmx != null && run.finished()) {
             // The status poll saw the run finish: reload the whole page so the findings appear.
@@ -128,6 +135,11 @@ class RunsController {
         Paged<StoredFinding> findings = run.finished() ? runs.findings(run, filter)
                 : new Paged<>(List.of(), 1, Paged.DEFAULT_SIZE, 0);
         model.addAttribute("findings", findings);
+        Map<String, String> statusLabels = new HashMap<>();
+        StoredFinding.STATUSES.forEach(code -> statusLabels.put(code,
+                messages.getMessage("finding.status." + code, null, code, LocaleContextHolder.getLocale())));
+        model.addAttribute("rows", findings.items().stream()
+                .map(finding -> FindingRow.of(finding, request.getContextPath(), statusLabels)).toList());
         return htmx != null && !run.finished() ? "access/run :: status" : "access/run";
     }
 

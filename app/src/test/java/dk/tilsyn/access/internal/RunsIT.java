@@ -131,6 +131,13 @@ class RunsIT {
     /** Server-side filters and order of the findings list, each checked against what the data must give. */
     private void assertFilters(long runId) {
         String run = "/analyser/" + runId;
+        // Unfiltered, the total shown is the run's own count; filtered, the count of what matched.
+        long total = jdbc.sql("select count(*) from finding where run_id = ?").param(runId).query(Long.class).single();
+        assertThat(ResponseText.unescapeHtml(controller.get(run).body())).contains("Viser 1–" + Math.min(total, 50) + " af " + total);
+        long juho = jdbc.sql("select count(*) from finding where run_id = ? and lower(explanation || ' ' || accounts) like '%juho%'")
+                .param(runId).query(Long.class).single();
+        assertThat(juho).isPositive();
+        assertThat(ResponseText.unescapeHtml(controller.get(run + "?q=juho").body())).contains(" af " + juho + "<");
         assertThat(persons(run + "?rule=derived-approval-and-navision")).containsExactlyInAnyOrder("P0012", "P0017");
         assertThat(persons(run + "?system=district&kind=sole-authority")).containsExactlyInAnyOrder("P0003", "P0065");
         assertThat(persons(run + "?q=juho")).containsOnly("P0012");
