@@ -164,8 +164,10 @@ class RunRepository {
         boolean needsDecision = params.containsKey("status") || "status".equals(filter.sortKey());
         String from = needsDecision ? StoredFinding.FROM : " from finding f ";
         // Unfiltered, the total is the run's own count of findings (written with them): no count of the whole run.
+        // Counting needs the decision only when the status is filtered on, not when it is only sorted on.
         long total = filter.unfiltered() && run.findingsCount() != null ? run.findingsCount()
-                : jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+                : jdbc.sql("select count(*)" + (params.containsKey("status") ? StoredFinding.FROM : " from finding f ")
+                        + where).params(params).query(Long.class).single();
         params.put("limit", Paged.DEFAULT_SIZE);
         params.put("offset", Paged.offset(filter.page(), Paged.DEFAULT_SIZE));
         // Two steps: the page's ids in order (a deep page skips thousands of rows, so the skipped rows should be
