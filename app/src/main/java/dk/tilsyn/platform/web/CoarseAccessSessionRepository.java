@@ -20,25 +20,12 @@ import java.util.Set;
  * (docs/performance.md, session 4). A session lives for hours; whether it expires a minute later than it would have
  * makes no difference, so a request within a minute of the stored time leaves the row alone. Attribute changes
  * (sign-in, language, chosen institution) are still written at once.
- *
- * <p>Spring Session also reads the session a second time at the end of every request, right after saving it, only to
- * see that it still exists (spring-session issue 1731, open): a second query and transaction per page. The session
- * just saved on this thread is handed back for that one look-up instead. Requests run on virtual threads, one per
- * request, so the hand-back cannot reach another request; a look-up more than a second later, or of another id,
- * reads the store as before.
  */
 final class CoarseAccessSessionRepository<S extends Session>
         implements FindByIndexNameSessionRepository<CoarseAccessSessionRepository.CoarseSession<S>>, InitializingBean,
         DisposableBean {
 
     static final Duration RESOLUTION = Duration.ofMinutes(1);
-    private static final long HAND_BACK_NANOS = Duration.ofSeconds(1).toNanos();
-
-    /** The session this thread saved last, and when; consumed by the next look-up. */
-    private final ThreadLocal<Saved<S>> justSaved = new ThreadLocal<>();
-
-    private record Saved<S extends Session>(CoarseSession<S> session, long at) {
-    }
 
     private final FindByIndexNameSessionRepository<S> store;
     private final InitializingBean start;
@@ -47,13 +34,6 @@ final class CoarseAccessSessionRepository<S extends Session>
     /** @param store the JDBC store (its session type is not public, hence the type parameter) */
     static CoarseAccessSessionRepository<?> over(JdbcIndexedSessionRepository store) {
         return new CoarseAccessSessionRepository<>(store, store, store);
-    }
-
-    /** Over any store, for tests. */
-    static <S extends Session> CoarseAccessSessionRepository<S> over(FindByIndexNameSessionRepository<S> store) {
-        return new CoarseAccessSessionRepository<>(store, () -> {
-        }, () -> {
-        });
     }
 
     private CoarseAccessSessionRepository(FindByIndexNameSessionRepository<S> store, InitializingBean start,
@@ -71,25 +51,16 @@ final class CoarseAccessSessionRepository<S extends Session>
     @Override
     public void save(CoarseSession<S> session) {
         store.save(session.stored);
-        justSaved.set(new Saved<>(session, System.nanoTime()));
     }
 
     @Override
     public CoarseSession<S> findById(String id) {
-        Saved<S> saved = justSaved.get();
-        if (saved != null) {
-            justSaved.remove();
-            if (saved.session().getId().equals(id) && System.nanoTime() - saved.at() < HAND_BACK_NANOS) {
-                return saved.session();
-            }
-        }
         S found = store.findById(id);
         return found == null ? null : new CoarseSession<>(found);
     }
 
     @Override
     public void deleteById(String id) {
-        justSaved.remove();
         store.deleteById(id);
     }
 
