@@ -140,6 +140,11 @@ class RunsIT {
         assertThat(ResponseText.unescapeHtml(controller.get(run + "?q=juho").body())).contains(" af " + juho + "<");
         assertThat(persons(run + "?rule=derived-approval-and-navision")).containsExactlyInAnyOrder("P0012", "P0017");
         assertThat(persons(run + "?system=district&kind=sole-authority")).containsExactlyInAnyOrder("P0003", "P0065");
+        // The filter form shows what was chosen, and only that.
+        String filtered = controller.get(run + "?system=district&kind=sole-authority").body();
+        assertThat(filtered).contains("<option value=\"district\" selected>", "<option value=\"sole-authority\" selected>",
+                "<option value=\"rejsud\">");
+        assertThat(filtered.split(" selected>", -1)).hasSize(3);
         assertThat(persons(run + "?q=juho")).containsOnly("P0012");
         long bookkeeping = jdbc.sql("select id from org_unit where institution_id = ? and code = 'BOG'")
                 .param(institution.id()).query(Long.class).single();
