@@ -46,8 +46,7 @@ class ExtractsIT {
     void aControllerWithTheRejsUdSystem() {
         institution = testUsers.institution("extracts");
         TestUsers.TestUser user = testUsers.user(institution, Role.CONTROLLER);
-        controller = new WebClient(port);
-        controller.login(user.username(), user.password());
+        controller = WebClient.signedIn(port, user);
         HttpResponse<String> added = controller.submit("/systemer", "/systemer",
                 Map.of("key", "rejsud", "name", "RejsUd", "profile", ""));
         extracts = WebClient.locationPath(added) + "/udtraek";
@@ -166,8 +165,7 @@ class ExtractsIT {
     void anAuditorReadsAndDownloadsEvidenceButCannotUpload() throws Exception {
         long id = acceptUpload("rejsud.csv", Files.readAllBytes(DEMO.resolve("rejsud.csv")));
         TestUsers.TestUser auditor = testUsers.user(institution, Role.AUDITOR);
-        WebClient reader = new WebClient(port);
-        reader.login(auditor.username(), auditor.password());
+        WebClient reader = WebClient.signedIn(port, auditor);
 
         assertThat(ResponseText.unescapeHtml(reader.get(extracts).body())).contains("rejsud.csv").doesNotContain("Kontrollér fil");
         assertThat(reader.getBytes(extracts + "/" + id + "/fil", Map.of()).statusCode()).isEqualTo(200);

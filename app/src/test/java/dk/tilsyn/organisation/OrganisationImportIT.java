@@ -244,8 +244,7 @@ class OrganisationImportIT {
     @Test
     void anAuditorMayNotImport() {
         TestUser auditor = testUsers.user(institution, Role.AUDITOR);
-        WebClient auditorBrowser = new WebClient(port);
-        auditorBrowser.login(auditor.username(), auditor.password());
+        WebClient auditorBrowser = WebClient.signedIn(port, auditor);
         Snapshot before = snapshot();
 
         HttpResponse<String> answer = auditorBrowser.postMultipart("/organisation/import",

@@ -36,8 +36,7 @@ class SystemsIT {
     void signInAsControllerOfAFreshInstitution() {
         institution = testUsers.institution("systems");
         TestUsers.TestUser user = testUsers.user(institution, Role.CONTROLLER);
-        controller = new WebClient(port);
-        controller.login(user.username(), user.password());
+        controller = WebClient.signedIn(port, user);
     }
 
     @Test
@@ -97,8 +96,7 @@ class SystemsIT {
     void anAuditorSeesTheSystemsButMayNotChangeThem() {
         add("nemkonto", "NemKonto", "");
         TestUsers.TestUser auditor = testUsers.user(institution, Role.AUDITOR);
-        WebClient reader = new WebClient(port);
-        reader.login(auditor.username(), auditor.password());
+        WebClient reader = WebClient.signedIn(port, auditor);
 
         String list = ResponseText.unescapeHtml(reader.get("/systemer").body());
         HttpResponse<String> refused = reader.submit("/systemer", "/systemer", Map.of("key", "sap", "name", "SAP"));

@@ -75,6 +75,13 @@ public final class WebClient {
         return post(actionPath, withToken);
     }
 
+    /** A new client on the app at the port, signed in as the user through the login form. */
+    public static WebClient signedIn(int port, TestUsers.TestUser user) {
+        WebClient client = new WebClient(port);
+        client.login(user.username(), user.password());
+        return client;
+    }
+
     /** Local sign-in through the login form; returns the answer to the POST (a redirect). */
     public HttpResponse<String> login(String username, String password) {
         return submit("/login", "/login", Map.of("username", username, "password", password));

@@ -135,12 +135,16 @@ class RunsController {
         Paged<StoredFinding> findings = run.finished() ? runs.findings(run, filter)
                 : new Paged<>(List.of(), 1, Paged.DEFAULT_SIZE, 0);
         model.addAttribute("findings", findings);
+        model.addAttribute("rows", rows(findings.items(), request.getContextPath()));
+        return htmx != null && !run.finished() ? "access/run :: status" : "access/run";
+    }
+
+    /** The page's findings as lines of the list, each status in the reader's language. */
+    private List<FindingRow> rows(List<StoredFinding> findings, String contextPath) {
         Map<String, String> statusLabels = new HashMap<>();
         StoredFinding.STATUSES.forEach(code -> statusLabels.put(code,
                 messages.getMessage("finding.status." + code, null, code, LocaleContextHolder.getLocale())));
-        model.addAttribute("rows", findings.items().stream()
-                .map(finding -> FindingRow.of(finding, request.getContextPath(), statusLabels)).toList());
-        return htmx != null && !run.finished() ? "access/run :: status" : "access/run";
+        return findings.stream().map(finding -> FindingRow.of(finding, contextPath, statusLabels)).toList();
     }
 
     /** New, resolved and unchanged findings since an earlier run (the previous finished one unless chosen). */

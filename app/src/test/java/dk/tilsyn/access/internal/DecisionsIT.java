@@ -56,11 +56,9 @@ class DecisionsIT {
     void demoDataAndAManagerResponsibleForBookkeeping() throws Exception {
         institution = testUsers.institution("decisions");
         controllerUser = testUsers.user(institution, Role.CONTROLLER, Role.SECURITY_COORDINATOR);
-        controller = new WebClient(port);
-        controller.login(controllerUser.username(), controllerUser.password());
+        controller = WebClient.signedIn(port, controllerUser);
         managerUser = testUsers.user(institution, Role.MANAGER);
-        manager = new WebClient(port);
-        manager.login(managerUser.username(), managerUser.password());
+        manager = WebClient.signedIn(port, managerUser);
         demo = new DemoRuns(controller, jdbc, institution, runService);
         demo.importPersonsAndUnits();
         demo.uploadAll();

@@ -44,8 +44,7 @@ class EvidenceRetentionIT {
     void anAdministratorDeletesASupersededOriginalWithAReasonAfterConfirmingTheRunsThatReadIt() throws Exception {
         Institution institution = testUsers.institution("retention");
         TestUsers.TestUser admin = testUsers.user(institution, Role.ADMINISTRATOR, Role.CONTROLLER);
-        WebClient client = new WebClient(port);
-        client.login(admin.username(), admin.password());
+        WebClient client = WebClient.signedIn(port, admin);
         String systemPath = WebClient.locationPath(client.submit("/systemer", "/systemer",
                 Map.of("key", "rejsud", "name", "RejsUd", "profile", "")));
         HttpRun.importOnePerson(client);
@@ -87,8 +86,7 @@ class EvidenceRetentionIT {
     void onlyAnAdministratorMayDelete() throws Exception {
         Institution institution = testUsers.institution("retention-roles");
         TestUsers.TestUser controller = testUsers.user(institution, Role.CONTROLLER, Role.SECURITY_COORDINATOR);
-        WebClient client = new WebClient(port);
-        client.login(controller.username(), controller.password());
+        WebClient client = WebClient.signedIn(port, controller);
         String systemPath = WebClient.locationPath(client.submit("/systemer", "/systemer",
                 Map.of("key", "rejsud", "name", "RejsUd", "profile", "")));
         long first = upload(client, systemPath, institution, "r" + UUID.randomUUID().toString().substring(0, 8) + ";Rejsende");

@@ -45,8 +45,7 @@ class ExtractUploadLimitIT {
     void aControllerWithASystem() {
         institution = testUsers.institution("upload-limit");
         TestUsers.TestUser user = testUsers.user(institution, Role.ADMINISTRATOR, Role.CONTROLLER);
-        controller = new WebClient(port);
-        controller.login(user.username(), user.password());
+        controller = WebClient.signedIn(port, user);
         extracts = WebClient.locationPath(controller.submit("/systemer", "/systemer",
                 Map.of("key", "rejsud", "name", "RejsUd", "profile", ""))) + "/udtraek";
     }

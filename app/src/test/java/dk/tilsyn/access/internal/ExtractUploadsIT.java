@@ -61,8 +61,7 @@ class ExtractUploadsIT {
     void aControllerWithASystem() {
         institution = testUsers.institution("uploads");
         user = testUsers.user(institution, Role.CONTROLLER);
-        controller = new WebClient(port);
-        controller.login(user.username(), user.password());
+        controller = WebClient.signedIn(port, user);
         HttpResponse<String> added = controller.submit("/systemer", "/systemer",
                 Map.of("key", "rejsud", "name", "RejsUd", "profile", ""));
         extracts = WebClient.locationPath(added) + "/udtraek";
@@ -200,8 +199,7 @@ class ExtractUploadsIT {
         HttpResponse<String> answer = send("rejsud.csv", extract(5));
         String status = WebClient.locationPath(answer);
         TestUsers.TestUser stranger = testUsers.user(testUsers.institution("uploads-other"), Role.values());
-        WebClient other = new WebClient(port);
-        other.login(stranger.username(), stranger.password());
+        WebClient other = WebClient.signedIn(port, stranger);
 
         assertThat(other.get(status).statusCode()).isEqualTo(404);
         assertThat(other.getBytes(status, Map.of("HX-Request", "true")).statusCode()).isEqualTo(404);

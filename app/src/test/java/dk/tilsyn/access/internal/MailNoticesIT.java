@@ -59,8 +59,7 @@ class MailNoticesIT {
         Institution institution = testUsers.institution("mail");
         TestUsers.TestUser controller = testUsers.user(institution, Role.CONTROLLER, Role.SECURITY_COORDINATOR);
         TestUsers.TestUser manager = testUsers.user(institution, Role.MANAGER);
-        WebClient controllerClient = new WebClient(port);
-        controllerClient.login(controller.username(), controller.password());
+        WebClient controllerClient = WebClient.signedIn(port, controller);
         DemoRuns demo = new DemoRuns(controllerClient, jdbc, institution, runService);
         demo.importPersonsAndUnits();
         demo.uploadAll();
@@ -69,8 +68,7 @@ class MailNoticesIT {
         controllerClient.submit("/ansvar", "/ansvar", Map.of("user", Long.toString(manager.id()), "scope", "unit:" + bookkeeping));
         long run = demo.run();
         long finding = demo.finding(run, "derived-approval-and-navision", "P0012");
-        WebClient managerClient = new WebClient(port);
-        managerClient.login(manager.username(), manager.password());
+        WebClient managerClient = WebClient.signedIn(port, manager);
         String path = "/analyser/" + run + "/fund/" + finding;
         int before = SMTP.getReceivedMessages().length;
 

@@ -294,8 +294,7 @@ class PreventiveCheckIT {
     }
 
     private WebClient signedIn(TestUsers.TestUser user) {
-        WebClient client = new WebClient(port);
-        client.login(user.username(), user.password());
+        WebClient client = WebClient.signedIn(port, user);
         return client;
     }
 

@@ -67,8 +67,7 @@ class RuleSetsIT {
     void demoDataAndARun() throws Exception {
         institution = testUsers.institution("rulesets");
         user = testUsers.user(institution, Role.CONTROLLER, Role.SECURITY_COORDINATOR);
-        coordinator = new WebClient(port);
-        coordinator.login(user.username(), user.password());
+        coordinator = WebClient.signedIn(port, user);
         demo = new DemoRuns(coordinator, jdbc, institution, runService);
         demo.importPersonsAndUnits();
         demo.uploadAll();
@@ -222,8 +221,7 @@ class RuleSetsIT {
         previews.completion(previewId(path)).get(120, TimeUnit.SECONDS);
         Institution otherInstitution = testUsers.institution("rulesets-other");
         TestUsers.TestUser stranger = testUsers.user(otherInstitution, Role.SECURITY_COORDINATOR);
-        WebClient other = new WebClient(port);
-        other.login(stranger.username(), stranger.password());
+        WebClient other = WebClient.signedIn(port, stranger);
 
         assertThat(other.get(path).statusCode()).isEqualTo(404);
         assertThat(other.getBytes(path, Map.of("HX-Request", "true")).statusCode()).isEqualTo(404);
@@ -233,8 +231,7 @@ class RuleSetsIT {
     @Test
     void onlyTheSecurityCoordinatorEditsTheLayer() {
         TestUsers.TestUser controller = testUsers.user(institution, Role.CONTROLLER);
-        WebClient other = new WebClient(port);
-        other.login(controller.username(), controller.password());
+        WebClient other = WebClient.signedIn(port, controller);
 
         assertThat(other.get("/regelsaet").statusCode()).isEqualTo(200);
         assertThat(other.get("/regelsaet/lag").statusCode()).isEqualTo(403);

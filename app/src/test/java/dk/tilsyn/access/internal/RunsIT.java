@@ -56,8 +56,7 @@ class RunsIT {
     void anInstitutionWithTheDemoPersonsAndAcceptedExtracts() throws IOException {
         institution = testUsers.institution("runs");
         TestUsers.TestUser user = testUsers.user(institution, Role.CONTROLLER, Role.SECURITY_COORDINATOR);
-        controller = new WebClient(port);
-        controller.login(user.username(), user.password());
+        controller = WebClient.signedIn(port, user);
         HttpResponse<String> persons = controller.postMultipart("/organisation/import",
                 List.of(Map.entry("_csrf", controller.csrfTokenFrom("/organisation/import")), Map.entry("kind", "persons")),
                 new FilePart("file", "persons.csv", "text/csv", Files.readAllBytes(DEMO.resolve("persons.csv"))));
@@ -230,8 +229,7 @@ class RunsIT {
     void withoutPersonsARunIsRefusedWithAMessageInsteadOfFailing() throws IOException {
         Institution empty = testUsers.institution("runs-no-persons");
         TestUsers.TestUser user = testUsers.user(empty, Role.CONTROLLER);
-        WebClient client = new WebClient(port);
-        client.login(user.username(), user.password());
+        WebClient client = WebClient.signedIn(port, user);
         String systemPath = WebClient.locationPath(client.submit("/systemer", "/systemer",
                 Map.of("key", "rejsud", "name", "RejsUd", "profile", "")));
         String extracts = systemPath + "/udtraek";
@@ -251,8 +249,7 @@ class RunsIT {
     @Test
     void anAuditorReadsRunsButCannotStartOne() {
         TestUsers.TestUser auditor = testUsers.user(institution, Role.AUDITOR);
-        WebClient reader = new WebClient(port);
-        reader.login(auditor.username(), auditor.password());
+        WebClient reader = WebClient.signedIn(port, auditor);
 
         assertThat(reader.get("/analyser").statusCode()).isEqualTo(200);
         assertThat(reader.submit("/analyser", "/analyser", Map.of("asOf", LocalDate.now().toString())).statusCode()).isEqualTo(403);

@@ -62,8 +62,7 @@ class UploadProfileIT {
     void aController() {
         institution = testUsers.institution("profiles");
         TestUsers.TestUser user = testUsers.user(institution, Role.CONTROLLER, Role.SECURITY_COORDINATOR);
-        controller = new WebClient(port);
-        controller.login(user.username(), user.password());
+        controller = WebClient.signedIn(port, user);
     }
 
     @Test

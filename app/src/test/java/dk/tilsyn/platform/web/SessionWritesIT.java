@@ -63,8 +63,7 @@ class SessionWritesIT {
         Institution second = testUsers.institution("session-second");
         TestUser user = testUsers.user(first, Role.CONTROLLER);
         users.grant(user.id(), second.id(), Role.CONTROLLER, null);
-        WebClient browser = new WebClient(port);
-        browser.login(user.username(), user.password());
+        WebClient browser = WebClient.signedIn(port, user);
         String sessionId = sessionId(browser);
         int attributes = attributeCount(sessionId);
         assertThat(browser.get("/").body()).containsPattern("<option value=\"" + first.id() + "\" selected=\"selected\">");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Persons by id, username and e-mail; usernames and e-mails compared case-insensitively, ignoring surrounding spaces.
@@ -79,7 +80,7 @@ final class PersonIndex {
     /** The ordinals of all persons, sorted by person id. */
     int[] byIdOrder() {
         if (inIdOrder()) {
-            return java.util.stream.IntStream.range(0, persons.size()).toArray();
+            return IntStream.range(0, persons.size()).toArray();
         }
         Integer[] order = new Integer[persons.size()];
         Arrays.setAll(order, i -> i);
