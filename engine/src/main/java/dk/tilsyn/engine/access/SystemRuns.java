@@ -17,13 +17,21 @@ public final class SystemRuns {
     /** The runs as views of the list, in order; none for an empty list. */
     public static <T> List<List<T>> of(List<T> elements, Function<T, String> system) {
         List<List<T>> runs = new ArrayList<>();
+        if (elements.isEmpty()) {
+            return runs;
+        }
         int start = 0;
-        for (int i = 1; i <= elements.size(); i++) {
-            if (i == elements.size() || !system.apply(elements.get(i)).equals(system.apply(elements.get(start)))) {
+        String current = system.apply(elements.getFirst());
+        // One call per element: this loop runs once per analysis over every account, mostly before it is compiled.
+        for (int i = 1; i < elements.size(); i++) {
+            String next = system.apply(elements.get(i));
+            if (!next.equals(current)) {
                 runs.add(elements.subList(start, i));
                 start = i;
+                current = next;
             }
         }
+        runs.add(elements.subList(start, elements.size()));
         return runs;
     }
 }

@@ -1,23 +1,19 @@
 package dk.tilsyn.engine.changelog;
 
 import dk.tilsyn.engine.access.Account;
-import dk.tilsyn.engine.access.AccountRef;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * What the checks need besides the log itself.
+ * What the checks need besides the log itself. Nothing here comes from correlation, so the log can be checked
+ * while the accounts are tied to persons; the persons are named afterwards (see {@link ChangeLogChecks.Flagged}).
  *
- * @param accounts        every account of the extracts (one per system and name), to see who is privileged
- * @param personOf        the person an account is tied to (from correlation), if any; called from several threads
- *                        at once, so it must only read
+ * @param accounts        every account of the extracts (one per system and name), to see who is privileged; the
+ *                        persons are later looked up by position in this list
  * @param processAccounts the IGA or robot accounts whose grants are the normal process; when empty, the
  *                        outside-process check is not made (there is no process to compare with)
  */
-public record ChangeLogContext(List<Account> accounts, Function<AccountRef, Optional<String>> personOf,
-                               Set<String> processAccounts, LocalDate asOf) {
+public record ChangeLogContext(List<Account> accounts, Set<String> processAccounts, LocalDate asOf) {
 }

@@ -12,10 +12,13 @@ import dk.tilsyn.engine.access.ChangeEvent;
  * <p>The references are made when asked for: most lines give no finding, and a reference per line and account
  * would be a million objects for nothing.
  *
- * @param actorAccount  the actor's account in the extracts, or null when the extracts do not show it
- * @param targetAccount the target's account in the extracts, or null
+ * @param actorAccount   the actor's account in the extracts, or null when the extracts do not show it
+ * @param actorPosition  its position in the context's accounts, or {@link AccountIndex#NONE}
+ * @param targetAccount  the target's account in the extracts, or null
+ * @param targetPosition its position, or {@link AccountIndex#NONE}
  */
-record ResolvedChange(ChangeEvent event, Account actorAccount, Account targetAccount) {
+record ResolvedChange(ChangeEvent event, Account actorAccount, int actorPosition, Account targetAccount,
+                      int targetPosition) {
 
     AccountRef actor() {
         return ref(event.actor(), actorAccount);

@@ -28,7 +28,8 @@ public final class Correlation {
     private final List<Link> links;
     private final List<Finding> findings;
     private final Map<Subject, List<Account>> activeAccounts;
-    private final Map<String, Map<String, Link>> bySystem;
+    /** Made on the first look-up (see {@link #index()}); null until then. */
+    private volatile Map<String, Map<String, Link>> bySystem;
 
     /**
      * @param links          every account's outcome, in input order
@@ -41,7 +42,6 @@ public final class Correlation {
         this.links = Collections.unmodifiableList(links);
         this.findings = List.copyOf(findings);
         this.activeAccounts = Collections.unmodifiableMap(activeAccounts);
-        this.bySystem = build();
     }
 
     /** Every account's link, in input order. */
@@ -76,8 +76,26 @@ public final class Correlation {
 
     /** The account's link, or null when no extract has the account. Safe to call from several threads. */
     public Link link(AccountRef account) {
-        Map<String, Link> inSystem = bySystem.get(account.system());
+        Map<String, Link> inSystem = index().get(account.system());
         return inSystem == null ? null : inSystem.get(account.account());
+    }
+
+    /**
+     * The analysis itself never looks an account up by reference (the change-log checks use their own index, which
+     * gives positions in {@link #linkList()}), so the index of 400,000 accounts is made when a caller first asks:
+     * reports, reconciliations, the web app's evidence.
+     */
+    private Map<String, Map<String, Link>> index() {
+        Map<String, Map<String, Link>> index = bySystem;
+        if (index == null) {
+            synchronized (this) {
+                index = bySystem;
+                if (index == null) {
+                    index = bySystem = build();
+                }
+            }
+        }
+        return index;
     }
 
     /**

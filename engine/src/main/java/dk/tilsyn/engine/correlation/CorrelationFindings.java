@@ -56,13 +56,17 @@ final class CorrelationFindings {
     }
 
     /**
-     * Checks every account and every subject. Each check reads only its own account or subject, so they run on every
-     * core; the ordered streams keep input order and the final sort is stable, so the findings are the same as
-     * checking one by one.
+     * The accounts' findings (made as each was linked) and every person's. Each check reads only its own account or
+     * person, so they run on every core; the ordered streams keep input order and the final sort is stable, so the
+     * findings are the same as checking one by one.
      */
     List<Finding> of(List<Correlator.Linked> links, int[] personOrder, List<Account>[] activeByPerson) {
         List<Finding> findings = new ArrayList<>();
-        links.parallelStream().map(this::ofAccount).toList().forEach(findings::addAll);
+        for (Correlator.Linked linked : links) {
+            if (!linked.findings().isEmpty()) {
+                findings.addAll(linked.findings());
+            }
+        }
         // Persons in id order, each with their active accounts by ordinal: no look-up of the person again.
         Arrays.stream(personOrder).parallel().filter(ordinal -> activeByPerson[ordinal] != null)
                 .mapToObj(ordinal -> ofPerson(persons.person(ordinal), activeByPerson[ordinal])).toList()
@@ -71,19 +75,15 @@ final class CorrelationFindings {
         return findings;
     }
 
-    private List<Finding> ofAccount(Correlator.Linked linked) {
-        Link link = linked.link();
+    /** The account's own findings: nobody answers for it, or its master data differ from its person's. */
+    List<Finding> ofAccount(Link link, Person person) {
         if (!link.account().active()) {
             return List.of();
         }
-        List<Finding> findings = new ArrayList<>(0);
         if (link.method() == MatchMethod.NONE) {
-            findings.add(orphan(link.account()));
+            return List.of(orphan(link.account()));
         }
-        if (link.subject().isPerson()) {
-            mismatch(link.account(), linked.person(), findings);
-        }
-        return findings;
+        return link.subject().isPerson() ? mismatch(link.account(), person) : List.of();
     }
 
     private List<Finding> ofPerson(Person person, List<Account> accounts) {
@@ -148,20 +148,23 @@ final class CorrelationFindings {
                         .collect(Collectors.joining(", ")) + ". Luk adgangene."));
     }
 
-    private void mismatch(Account account, Person person, List<Finding> findings) {
-        List<String> differing = new ArrayList<>();
-        if (differs(person.name(), account.name())) {
+    private List<Finding> mismatch(Account account, Person person) {
+        boolean name = differs(person.name(), account.name());
+        boolean email = differs(person.email(), account.email());
+        if (!name && !email) {
+            return List.of(); // the common case, without a list per account
+        }
+        List<String> differing = new ArrayList<>(2);
+        if (name) {
             differing.add("navn \"" + account.name() + "\" mod \"" + person.name() + "\"");
         }
-        if (differs(person.email(), account.email())) {
+        if (email) {
             differing.add("e-mail \"" + account.email() + "\" mod \"" + person.email() + "\"");
         }
-        if (!differing.isEmpty()) {
-            findings.add(finding(FindingKind.MASTER_DATA_MISMATCH, Severity.LOW, "correlation.master-data-mismatch",
-                    person, List.of(account), "Stamdata for " + describe(person) + " i " + account.system()
-                            + " (konto \"" + account.account() + "\") afviger fra personregistret: "
-                            + String.join("; ", differing) + ". Ajourfør systemet."));
-        }
+        return List.of(finding(FindingKind.MASTER_DATA_MISMATCH, Severity.LOW, "correlation.master-data-mismatch",
+                person, List.of(account), "Stamdata for " + describe(person) + " i " + account.system()
+                        + " (konto \"" + account.account() + "\") afviger fra personregistret: "
+                        + String.join("; ", differing) + ". Ajourfør systemet."));
     }
 
     /** Case, surrounding spaces, runs of spaces and Unicode composition are formatting, not a difference. */

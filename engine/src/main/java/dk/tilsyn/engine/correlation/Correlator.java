@@ -5,6 +5,7 @@ import dk.tilsyn.engine.access.AccountRef;
 import dk.tilsyn.engine.access.Assignment;
 import dk.tilsyn.engine.access.SourceRef;
 import dk.tilsyn.engine.extracts.Extract;
+import dk.tilsyn.engine.findings.Finding;
 import dk.tilsyn.engine.persons.Person;
 import dk.tilsyn.engine.persons.PersonsFile;
 import java.time.LocalDate;
@@ -38,10 +39,18 @@ public final class Correlator {
      * @param asOf the date the extracts describe; a person whose employment ended before it is a leaver
      */
     public Correlation correlate(List<Extract> extracts, LocalDate asOf) {
-        List<Account> accounts = merged(extracts);
+        return correlateAccounts(merged(extracts), asOf);
+    }
+
+    /**
+     * @param accounts the extracts' accounts as {@link #merged} gives them; the correlation's links are in this order
+     */
+    public Correlation correlateAccounts(List<Account> accounts, LocalDate asOf) {
+        CorrelationFindings findings = new CorrelationFindings(persons, mapping, asOf);
         // Linking an account only reads the person index, so the accounts are linked on every core; the ordered
-        // stream keeps input order, so everything below is the same as linking them one by one.
-        List<Linked> linked = accounts.parallelStream().map(this::link).toList();
+        // stream keeps input order, so everything below is the same as linking them one by one. The account's own
+        // findings are made in the same pass, while the account and its person are at hand.
+        List<Linked> linked = accounts.parallelStream().map(account -> link(account, findings)).toList();
         List<Link> links = new ArrayList<>(linked.size());
         // A person's active accounts by the person's ordinal: an array slot, not a map entry keyed by person.
         @SuppressWarnings("unchecked")
@@ -65,7 +74,6 @@ public final class Correlator {
         int[] personOrder = persons.byIdOrder();
         Map<Subject, List<Account>> active = activeInOrder(personOrder, byPerson, onTheirOwn);
         active.values().parallelStream().forEach(Correlator::sortByRef);
-        CorrelationFindings findings = new CorrelationFindings(persons, mapping, asOf);
         return new Correlation(links, findings.of(linked, personOrder, byPerson), active);
     }
 
@@ -105,16 +113,17 @@ public final class Correlator {
     /**
      * An account's link with the person found for it (null when none) and that person's ordinal in the index
      * ({@link PersonIndex#NONE} when none, and for an account that is its own subject), so nothing needs looking up
-     * again; with the account and whether it is active, read while the account was at hand.
+     * again; with the account, whether it is active and the account's own findings, made while the account was at
+     * hand.
      */
-    record Linked(Link link, Account account, boolean active, Person person, int ordinal) {
+    record Linked(Link link, Account account, boolean active, Person person, int ordinal, List<Finding> findings) {
 
-        Linked(Link link, Person person, int ordinal) {
-            this(link, link.account(), link.account().active(), person, ordinal);
+        Linked(Link link, Person person, int ordinal, CorrelationFindings findings) {
+            this(link, link.account(), link.account().active(), person, ordinal, findings.ofAccount(link, person));
         }
     }
 
-    private Linked link(Account account) {
+    private Linked link(Account account, CorrelationFindings findings) {
         if (!account.type().personal()) {
             int responsible = persons.ordinalById(account.personId());
             MatchMethod method = MatchMethod.PERSON_ID;
@@ -125,7 +134,7 @@ public final class Correlator {
             Person person = responsible < 0 ? null : persons.person(responsible);
             return new Linked(new Link(account, Subject.account(account.ref()),
                     person == null ? null : person.personId(), person == null ? MatchMethod.NONE : method), person,
-                    PersonIndex.NONE);
+                    PersonIndex.NONE, findings);
         }
         int found;
         MatchMethod method;
@@ -139,11 +148,11 @@ public final class Correlator {
             method = MatchMethod.MAPPING;
         } else {
             return new Linked(new Link(account, Subject.account(account.ref()), null, MatchMethod.NONE), null,
-                    PersonIndex.NONE);
+                    PersonIndex.NONE, findings);
         }
         Person person = persons.person(found);
         return new Linked(new Link(account, persons.subject(found), person.personId(), method), person,
-                found);
+                found, findings);
     }
 
     private int mappedPerson(Account account) {
@@ -154,7 +163,7 @@ public final class Correlator {
      * One account per system and name. The same account can arrive in two extracts of one system (e.g. District's
      * Brugeroversigt read once for mandates and once for rights); counting it twice would invent a duplicate.
      */
-    static List<Account> merged(List<Extract> extracts) {
+    public static List<Account> merged(List<Extract> extracts) {
         Set<String> systems = new HashSet<>();
         if (extracts.stream().allMatch(extract -> systems.add(extract.system()))) {
             // Each system in one extract only: an extract holds one account per name already, nothing to merge.

@@ -65,18 +65,23 @@ public final class AnalysisPipeline {
     /** Everything after loading: correlation, the rules, the matrix, change logs, baselines and reconciliations. */
     public AnalysisResult analyse(LoadedInputs inputs, AnalysisRequest request) {
         long start = System.nanoTime();
-        Correlation correlation = new Correlator(inputs.persons(), inputs.mapping()).correlate(inputs.extracts(), request.asOf());
+        List<Account> accounts = Correlator.merged(inputs.extracts());
+        // The change-log checks need the accounts, not who holds them: the logs are read on a thread of their own
+        // while the accounts are tied to persons and the rules evaluated, so each fills the cores the other leaves
+        // idle in its sequential steps (grouping, sorting, indexing). Only the wording waits for the persons.
+        CompletableFuture<Timed<ChangeLogChecks.Flagged>> flagged = CompletableFuture.supplyAsync(
+                () -> Timed.of(() -> flagChangeLogs(inputs, accounts, request)), AnalysisPipeline::ownThread);
+        Correlation correlation = new Correlator(inputs.persons(), inputs.mapping()).correlateAccounts(accounts, request.asOf());
         List<Subject> subjects = subjectsOf(correlation);
         start = tell("correlation", start);
-        // The change-log checks need only the correlation. They run on a thread of their own while the rules are
-        // evaluated, so each fills the cores the other leaves idle in its sequential steps (sorting, indexing).
-        CompletableFuture<Timed<List<Finding>>> changeLog = CompletableFuture.supplyAsync(
-                () -> Timed.of(() -> changeLogFindings(inputs, correlation, request)), AnalysisPipeline::ownThread);
+        List<Link> links = correlation.linkList(); // in the order of accounts: a position gives the account's link
+        CompletableFuture<Timed<List<Finding>>> changeLog = flagged.thenApplyAsync(flags -> Timed.of(flags.nanos(),
+                () -> flags.value().findings(position -> links.get(position).personId())), AnalysisPipeline::ownThread);
         Analyzer analyzer = new Analyzer(inputs.rules());
         Analyzer.Evaluation evaluation = analyzer.evaluate(subjects, request.asOf());
         start = tell("rules and matrix", start);
         Timed<List<Finding>> logFindings = joined(changeLog);
-        timings.accept(new StageTime("change-log checks (alongside the rules)", logFindings.nanos()));
+        timings.accept(new StageTime("change-log checks (alongside correlation and rules)", logFindings.nanos()));
         List<Finding> findings = new ArrayList<>(correlation.findings());
         findings.addAll(evaluation.findings());
         findings.addAll(logFindings.value());
@@ -92,10 +97,9 @@ public final class AnalysisPipeline {
         }
         DataBasis basis = new DataBasis(inputs.rules().id(), inputs.rules().version(), inputs.rules().contentHash(),
                 inputs.rules().layers(), request.asOf(), files);
-        Map<AccountRef, Account> accounts = correlation.accountsByRef();
         int accountCount = inputs.extracts().stream().mapToInt(e -> e.accounts().size()).sum();
         AnalysisResult result = new AnalysisResult(basis, sorted(findings), evaluation.matrix(), subjects.size(),
-                accountCount, accounts);
+                accountCount, correlation.accountsByRef());
         tell("baselines, reconciliations and the result", start);
         return result;
     }
@@ -103,9 +107,14 @@ public final class AnalysisPipeline {
     /** A value and how long it took to make. */
     private record Timed<T>(T value, long nanos) {
         static <T> Timed<T> of(Supplier<T> work) {
+            return of(0, work);
+        }
+
+        /** @param before the time already spent on earlier steps of the same value */
+        static <T> Timed<T> of(long before, Supplier<T> work) {
             long start = System.nanoTime();
             T value = work.get();
-            return new Timed<>(value, System.nanoTime() - start);
+            return new Timed<>(value, before + System.nanoTime() - start);
         }
     }
 
@@ -152,16 +161,12 @@ public final class AnalysisPipeline {
                 : new Subject(null, entry.getKey().account(), entry.getValue())).toList();
     }
 
-    private static List<Finding> changeLogFindings(LoadedInputs inputs, Correlation correlation, AnalysisRequest request) {
-        if (inputs.changeLogs().isEmpty()) {
-            return List.of();
-        }
-        ChangeLogContext context = new ChangeLogContext(correlation.accounts(),
-                ref -> Optional.ofNullable(correlation.link(ref)).map(Link::personId),
-                request.processAccounts(), request.asOf());
+    private static ChangeLogChecks.Flagged flagChangeLogs(LoadedInputs inputs, List<Account> accounts,
+                                                        AnalysisRequest request) {
+        ChangeLogContext context = new ChangeLogContext(accounts, request.processAccounts(), request.asOf());
         // One call for all logs: the checks index every account once, not once per log.
         List<ChangeEvent> events = inputs.changeLogs().stream().flatMap(log -> log.events().stream()).toList();
-        return new ChangeLogChecks(inputs.rules()).check(events, context);
+        return new ChangeLogChecks(inputs.rules()).flag(events, context);
     }
 
     private static Map<String, Map<String, String>> parametersBySystem(List<ParameterFile> files) {
