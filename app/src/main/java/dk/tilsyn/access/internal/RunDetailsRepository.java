@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,10 +64,12 @@ class RunDetailsRepository {
         }
         insertSubjects(subjects);
         List<Object[]> rows = new ArrayList<>(BATCH);
+        Map<Shown, String> shown = new HashMap<>();
         for (Account account : accounts.values()) {
             String person = personOfAccount.getOrDefault(account.system() + "/" + account.account(), account.personId());
             rows.add(new Object[]{institution, runId, account.system(), account.account(), person,
-                    account.type() == null ? null : account.type().code(), account.active(), entitlements(account)});
+                    account.type() == null ? null : account.type().code(), account.active(),
+                    entitlements(account, shown)});
             if (rows.size() == BATCH) {
                 insertAccounts(rows);
             }
@@ -90,10 +95,27 @@ class RunDetailsRepository {
                 .mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 
-    /** "Godkender (beløbsgrænse 50000, 01-01-2026–31-12-2026)", one per assignment. */
-    static String entitlements(Account account) {
-        return account.assignments().stream().map(RunDetailsRepository::entitlement).sorted()
-                .collect(Collectors.joining("; "));
+    /** What an assignment shows: millions of assignments, a few hundred distinct texts. */
+    private record Shown(String entitlement, BigDecimal amountLimit, LocalDate validFrom, LocalDate validTo) {
+
+        Shown(Assignment a) {
+            this(a.entitlement(), a.amountLimit(), a.validFrom(), a.validTo());
+        }
+    }
+
+    /**
+     * "Godkender (beløbsgrænse 50000, 01-01-2026–31-12-2026)", one per assignment, sorted.
+     *
+     * @param shown the texts made so far, so each distinct one is put together once per run
+     */
+    private static String entitlements(Account account, Map<Shown, String> shown) {
+        String[] texts = new String[account.assignments().size()];
+        for (int i = 0; i < texts.length; i++) {
+            Assignment assignment = account.assignments().get(i);
+            texts[i] = shown.computeIfAbsent(new Shown(assignment), key -> entitlement(assignment));
+        }
+        Arrays.sort(texts);
+        return String.join("; ", texts);
     }
 
     private static String entitlement(Assignment a) {

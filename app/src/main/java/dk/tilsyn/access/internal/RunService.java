@@ -3,6 +3,7 @@ package dk.tilsyn.access.internal;
 import dk.tilsyn.engine.pipeline.AnalysisPipeline;
 import dk.tilsyn.engine.pipeline.AnalysisRequest;
 import dk.tilsyn.engine.pipeline.AnalysisResult;
+import dk.tilsyn.engine.pipeline.LoadedInputs;
 import dk.tilsyn.engine.findings.Finding;
 import dk.tilsyn.engine.findings.FindingKind;
 import dk.tilsyn.engine.report.MatrixWorkbook;
@@ -20,11 +21,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -173,26 +169,52 @@ public class RunService {
 
     private void execute(long id, RunInputs.Frozen queued) {
         try {
+            long started = System.nanoTime();
             StoredFile personsFile = store.keep(PersonsSnapshot.csv(persons.findAll()));
             runs.markRunning(id, personsFile.sha256());
             RunInputs.Frozen inputs = queued.withPersons(personsFile.sha256());
-            AnalysisResult result = new AnalysisPipeline().run(runInputs.request(inputs));
-            StoredFile report = keep(out -> JsonReport.write(result, out));
-            StoredFile matrix = keep(out -> MatrixWorkbook.write(result.matrix(), result.findings(), result.basis(), out));
+            long snapshotTaken = System.nanoTime();
+            AnalysisPipeline pipeline = new AnalysisPipeline();
+            AnalysisRequest request = runInputs.request(inputs);
+            LoadedInputs loaded = pipeline.load(request);
+            long read = System.nanoTime();
+            AnalysisResult result = pipeline.analyse(loaded, request);
+            long analysed = System.nanoTime();
+            // The report files are written while the results go into the database: the files are this process's
+            // work, the rows mostly PostgreSQL's, so together they keep both cores busy. Should storing fail, a
+            // file may still be written; it is content nothing refers to, like a refused upload's hash never is.
+            CompletableFuture<StoredFile> report = CompletableFuture.supplyAsync(
+                    () -> keep(out -> JsonReport.write(result, out)), executor);
+            CompletableFuture<StoredFile> matrix = CompletableFuture.supplyAsync(
+                    () -> keep(out -> MatrixWorkbook.write(result.matrix(), result.findings(), result.basis(), out)),
+                    executor);
             List<FindingFacts> facts = FindingFacts.of(result);
             Map<String, LocalDate> documented = documentation.currentUntil(LocalDate.now());
+            long[] steps = new long[4];
             transaction.executeWithoutResult(status -> {
                 runs.insertFindings(id, result.findings(), facts, finding -> documentedUntil(finding, documented));
+                steps[0] = System.nanoTime();
                 details.insert(id, result.matrix(), result.accountsByRef());
-                runs.setMatrix(id, matrix.sha256());
+                steps[1] = System.nanoTime();
+                runs.setMatrix(id, joined(matrix).sha256());
                 decisions.carryOver(id);
-                runs.markDone(id, result.basis(), report.sha256(), result.findings().size());
+                StoredFile json = joined(report);
+                steps[2] = System.nanoTime();
+                runs.markDone(id, result.basis(), json.sha256(), result.findings().size());
                 audit.record(AuditEvent.of(TenantContext.institutionId(), AuditAction.UPDATE, "analysis-run", id,
                         Map.of("status", "RUNNING"), Map.of("status", "DONE", "findings", result.findings().size(),
                                 "ruleSet", result.basis().ruleSetId() + " " + result.basis().ruleSetVersion(),
-                                "report", report.sha256(), "persons", inputs.personsSha256())));
+                                "report", json.sha256(), "persons", inputs.personsSha256())));
             });
+            long stored = System.nanoTime();
             statistics.afterRun();
+            log.info("Analysis run {} done in {} s: persons snapshot {} s, reading the files {} s, analysis {} s, "
+                            + "results and reports stored {} s (findings {} s, matrix and accounts {} s, then waiting "
+                            + "for the report files {} s), table statistics {} s ({} findings)", id,
+                    seconds(started, System.nanoTime()), seconds(started, snapshotTaken), seconds(snapshotTaken, read),
+                    seconds(read, analysed), seconds(analysed, stored), seconds(analysed, steps[0]),
+                    seconds(steps[0], steps[1]), seconds(steps[1], steps[2]), seconds(stored, System.nanoTime()),
+                    result.findings().size());
             events.publishEvent(new RunFinished(TenantContext.institutionId(), id));
         } catch (RuntimeException e) {
             log.error("Analysis run {} failed", id, e);
@@ -220,27 +242,27 @@ public class RunService {
         return until;
     }
 
-    /** Writes a file to a temporary place, then keeps it in the evidence store (reports can be hundreds of MB). */
-    private StoredFile keep(Writer writer) {
+    /** Writes a file straight into the evidence store (reports can be hundreds of MB). */
+    private StoredFile keep(EvidenceStore.ContentWriter writer) {
+        return store.keep(store.receive(writer));
+    }
+
+    /** The task's value; its exception as thrown, not wrapped, so the run fails with the real cause. */
+    private static <T> T joined(CompletableFuture<T> task) {
         try {
-            Path temporary = Files.createTempFile("tilsyn-run-", ".out");
-            try {
-                try (OutputStream out = Files.newOutputStream(temporary)) {
-                    writer.write(out);
-                }
-                try (InputStream in = Files.newInputStream(temporary)) {
-                    return store.keep(store.receive(in));
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
+            return task.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 
-    @FunctionalInterface
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
+    private static String seconds(long from, long to) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
     }
 }

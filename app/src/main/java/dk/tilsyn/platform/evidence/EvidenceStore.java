@@ -39,16 +39,23 @@ public class EvidenceStore {
      * went away, a size limit was hit), the partial file is deleted and the failure rethrown.
      */
     public Upload receive(InputStream in) {
+        return receive(out -> in.transferTo(out));
+    }
+
+    /**
+     * Like {@link #receive(InputStream)} for content Tilsyn writes itself (a run's reports): written straight into the
+     * store while hashed, not to a temporary file first and copied.
+     */
+    public Upload receive(ContentWriter writer) {
         Path temporary = null;
         try {
             Files.createDirectories(root.resolve("incoming"));
             temporary = Files.createTempFile(root.resolve("incoming"), "upload-", ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), sha)) {
-                size = in.transferTo(out);
+                writer.write(out);
             }
-            return new Upload(temporary, new StoredFile(HexFormat.of().formatHex(sha.digest()), size));
+            return new Upload(temporary, new StoredFile(HexFormat.of().formatHex(sha.digest()), Files.size(temporary)));
         } catch (IOException e) {
             deleteQuietly(temporary);
             throw new UncheckedIOException(e);
@@ -58,6 +65,12 @@ public class EvidenceStore {
             deleteQuietly(temporary);
             throw e;
         }
+    }
+
+    /** Writes content to the stream it is given. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        void write(OutputStream out) throws IOException;
     }
 
     private static void deleteQuietly(Path temporary) {
@@ -71,12 +84,12 @@ public class EvidenceStore {
         }
     }
 
-    /** Makes a received upload permanent. Identical content is stored once. */
     /** Keeps content Tilsyn made itself (a persons snapshot, a rule-set layer): received and kept in one step. */
     public StoredFile keep(byte[] content) {
         return keep(receive(new java.io.ByteArrayInputStream(content)));
     }
 
+    /** Makes a received upload permanent. Identical content is stored once. */
     public StoredFile keep(Upload upload) {
         Path target = path(upload.file().sha256());
         try {
