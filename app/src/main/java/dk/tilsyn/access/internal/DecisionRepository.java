@@ -1,5 +1,6 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.jdbc.Inserts;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -53,13 +54,13 @@ class DecisionRepository {
 
     Optional<Decision> findById(long id) {
         return jdbc.sql(SELECT_DECISION + "where d.institution_id = ? and d.id = ?")
-                .params(TenantContext.institutionId(), id).query(Decision.class).optional();
+                .params(TenantContext.institutionId(), id).query(RecordRows.of(Decision.class)).optional();
     }
 
     /** Every decision ever taken on this finding, in any run, newest first. */
     List<Decision> history(String identityKey) {
         return jdbc.sql(SELECT_DECISION + "where d.institution_id = ? and d.identity_key = ? order by d.id desc")
-                .params(TenantContext.institutionId(), identityKey).query(Decision.class).list();
+                .params(TenantContext.institutionId(), identityKey).query(RecordRows.of(Decision.class)).list();
     }
 
     /**
@@ -75,7 +76,7 @@ class DecisionRepository {
                         where f.institution_id = ? and f.run_id = ?
                           and d.id = (select max(d2.id) from finding_decision d2
                                       where d2.institution_id = f.institution_id and d2.identity_key = f.identity_key)""")
-                .params(TenantContext.institutionId(), runId).query(Carried.class).list();
+                .params(TenantContext.institutionId(), runId).query(RecordRows.of(Carried.class)).list();
     }
 
     /** Records that the decider has been told (once) that the decision no longer holds; false if already told. */
@@ -100,17 +101,17 @@ class DecisionRepository {
     List<AccessAction> actions(boolean openOnly) {
         return jdbc.sql(SELECT_ACTION + "where a.institution_id = ?" + (openOnly ? " and a.status = 'OPEN'" : "")
                         + " order by case when a.status = 'OPEN' then 0 else 1 end, a.deadline, a.id")
-                .param(TenantContext.institutionId()).query(AccessAction.class).list();
+                .param(TenantContext.institutionId()).query(RecordRows.of(AccessAction.class)).list();
     }
 
     List<AccessAction> actionsOf(long decisionId) {
         return jdbc.sql(SELECT_ACTION + "where a.institution_id = ? and a.decision_id = ? order by a.id")
-                .params(TenantContext.institutionId(), decisionId).query(AccessAction.class).list();
+                .params(TenantContext.institutionId(), decisionId).query(RecordRows.of(AccessAction.class)).list();
     }
 
     Optional<AccessAction> action(long id) {
         return jdbc.sql(SELECT_ACTION + "where a.institution_id = ? and a.id = ?")
-                .params(TenantContext.institutionId(), id).query(AccessAction.class).optional();
+                .params(TenantContext.institutionId(), id).query(RecordRows.of(AccessAction.class)).optional();
     }
 
     void completeAction(long id, String note, long userId) {

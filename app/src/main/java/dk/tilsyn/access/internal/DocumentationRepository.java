@@ -1,5 +1,6 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.jdbc.Inserts;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -36,7 +37,7 @@ class DocumentationRepository {
                                u.display_name as created_by_name, p.created_at
                         from privileged_documentation p join app_user u on u.id = p.created_by
                         where p.institution_id = ? and p.system_key = ? and p.account = ? order by p.id desc""")
-                .params(TenantContext.institutionId(), systemKey, account).query(PrivilegedDocumentation.class).list();
+                .params(TenantContext.institutionId(), systemKey, account).query(RecordRows.of(PrivilegedDocumentation.class)).list();
     }
 
     /** Documentation of every account a run tied to the person, in one query. */
@@ -49,7 +50,7 @@ class DocumentationRepository {
                         where p.institution_id = ? and a.institution_id = ? and a.run_id = ? and a.person_key = ?
                         order by p.system_key, p.account, p.id desc""")
                 .params(TenantContext.institutionId(), TenantContext.institutionId(), runId, personKey)
-                .query(PrivilegedDocumentation.class).list();
+                .query(RecordRows.of(PrivilegedDocumentation.class)).list();
     }
 
     /** "system:account" → the latest valid-until date of documentation current on the day. */

@@ -1,5 +1,6 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.evidence.StoredFile;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.jdbc.Inserts;
@@ -29,12 +30,12 @@ class EvidenceRepository {
 
     List<Evidence> findBySystem(long systemId) {
         return jdbc.sql(SELECT + "where e.institution_id = ? and e.system_id = ? and e.status <> 'DISCARDED' order by e.id desc")
-                .params(TenantContext.institutionId(), systemId).query(Evidence.class).list();
+                .params(TenantContext.institutionId(), systemId).query(RecordRows.of(Evidence.class)).list();
     }
 
     Optional<Evidence> findById(long systemId, long id) {
         return jdbc.sql(SELECT + "where e.institution_id = ? and e.system_id = ? and e.id = ?")
-                .params(TenantContext.institutionId(), systemId, id).query(Evidence.class).optional();
+                .params(TenantContext.institutionId(), systemId, id).query(RecordRows.of(Evidence.class)).optional();
     }
 
     /** The files a run read, as they were frozen when it started (without a file it reconciled against). */
@@ -51,19 +52,19 @@ class EvidenceRepository {
         return jdbc.sql(SELECT + "join analysis_run_input i on i.evidence_id = e.id join analysis_run r on r.id = i.run_id "
                         + "where e.institution_id = ? and r.institution_id = ? and i.run_id = ? and i.purpose = ? order by e.id")
                 .params(TenantContext.institutionId(), TenantContext.institutionId(), runId, purpose)
-                .query(Evidence.class).list();
+                .query(RecordRows.of(Evidence.class)).list();
     }
 
     /** Extracts a run can reconcile against: every kept extract that is not the one in use (superseded or pending). */
     List<Evidence> reconcilable() {
         return jdbc.sql(SELECT + "where e.institution_id = ? and e.kind = 'EXTRACT' and e.status in ('SUPERSEDED', 'PENDING') "
                         + "order by e.system_id, e.id desc")
-                .param(TenantContext.institutionId()).query(Evidence.class).list();
+                .param(TenantContext.institutionId()).query(RecordRows.of(Evidence.class)).list();
     }
 
     java.util.Optional<Evidence> findAnyById(long id) {
         return jdbc.sql(SELECT + "where e.institution_id = ? and e.id = ?")
-                .params(TenantContext.institutionId(), id).query(Evidence.class).optional();
+                .params(TenantContext.institutionId(), id).query(RecordRows.of(Evidence.class)).optional();
     }
 
     long insertPending(EvidenceService.CheckedUpload checked, StoredFile file, long uploadedBy) {
@@ -80,13 +81,13 @@ class EvidenceRepository {
     /** Every accepted upload of the institution: the newest file per system and kind, what a run reads. */
     List<Evidence> findAllAccepted() {
         return jdbc.sql(SELECT + "where e.institution_id = ? and e.status = 'ACCEPTED' order by e.system_id, e.kind")
-                .param(TenantContext.institutionId()).query(Evidence.class).list();
+                .param(TenantContext.institutionId()).query(RecordRows.of(Evidence.class)).list();
     }
 
     /** The accepted upload of this system and kind, if any (there is at most one). */
     Optional<Evidence> findAccepted(long systemId, EvidenceKind kind) {
         return jdbc.sql(SELECT + "where e.institution_id = ? and e.system_id = ? and e.kind = ? and e.status = 'ACCEPTED'")
-                .params(TenantContext.institutionId(), systemId, kind.name()).query(Evidence.class).optional();
+                .params(TenantContext.institutionId(), systemId, kind.name()).query(RecordRows.of(Evidence.class)).optional();
     }
 
     /** Moves a row from one status to another; false when it was no longer in the expected status. */

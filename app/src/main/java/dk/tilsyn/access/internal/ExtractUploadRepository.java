@@ -1,5 +1,6 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.engine.io.ImportProblem;
 import dk.tilsyn.engine.io.InvalidInputException;
 import dk.tilsyn.platform.jdbc.Clock;
@@ -41,12 +42,12 @@ class ExtractUploadRepository {
     /** The system's checks of the last day, newest first: what the extracts page lists as under way or just done. */
     List<ExtractUpload> recent(long systemId) {
         return jdbc.sql(SELECT + "where institution_id = ? and system_id = ? and started_at > ? order by id desc limit 20")
-                .params(TenantContext.institutionId(), systemId, Clock.now().minusDays(1)).query(ExtractUpload.class).list();
+                .params(TenantContext.institutionId(), systemId, Clock.now().minusDays(1)).query(RecordRows.of(ExtractUpload.class)).list();
     }
 
     Optional<ExtractUpload> findById(long systemId, long id) {
         return jdbc.sql(SELECT + "where institution_id = ? and system_id = ? and id = ?")
-                .params(TenantContext.institutionId(), systemId, id).query(ExtractUpload.class).optional();
+                .params(TenantContext.institutionId(), systemId, id).query(RecordRows.of(ExtractUpload.class)).optional();
     }
 
     /** Marks the upload as alive without changing anything else (a queued upload still waiting). */

@@ -1,5 +1,6 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.mail.Mailer;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -30,7 +31,7 @@ class NoticeRepository {
     List<Notice> of(long userId) {
         return jdbc.sql("select id, message_key, argument, link, created_at, read_at from notice "
                         + "where institution_id = ? and user_id = ? order by id desc limit 200")
-                .params(TenantContext.institutionId(), userId).query(Notice.class).list();
+                .params(TenantContext.institutionId(), userId).query(RecordRows.of(Notice.class)).list();
     }
 
     long unread(long userId) {

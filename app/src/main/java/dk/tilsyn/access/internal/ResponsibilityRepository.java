@@ -1,5 +1,6 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.jdbc.Inserts;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -28,17 +29,17 @@ class ResponsibilityRepository {
 
     List<Responsibility> findAll() {
         return jdbc.sql(SELECT + "where r.institution_id = ? order by u.display_name, o.name, s.name")
-                .param(TenantContext.institutionId()).query(Responsibility.class).list();
+                .param(TenantContext.institutionId()).query(RecordRows.of(Responsibility.class)).list();
     }
 
     List<Responsibility> ofUser(long userId) {
         return jdbc.sql(SELECT + "where r.institution_id = ? and r.user_id = ?")
-                .params(TenantContext.institutionId(), userId).query(Responsibility.class).list();
+                .params(TenantContext.institutionId(), userId).query(RecordRows.of(Responsibility.class)).list();
     }
 
     Optional<Responsibility> findById(long id) {
         return jdbc.sql(SELECT + "where r.institution_id = ? and r.id = ?")
-                .params(TenantContext.institutionId(), id).query(Responsibility.class).optional();
+                .params(TenantContext.institutionId(), id).query(RecordRows.of(Responsibility.class)).optional();
     }
 
     /** The users answering for a unit or any of the given units (a person's unit and those above it). */

@@ -1,5 +1,6 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,22 +27,22 @@ class RuleSetLayerRepository {
 
     Optional<RuleSetLayer> current() {
         return jdbc.sql(SELECT + "where l.institution_id = ? order by l.version desc limit 1")
-                .param(TenantContext.institutionId()).query(RuleSetLayer.class).optional();
+                .param(TenantContext.institutionId()).query(RecordRows.of(RuleSetLayer.class)).optional();
     }
 
     Optional<RuleSetLayer> version(int version) {
         return jdbc.sql(SELECT + "where l.institution_id = ? and l.version = ?")
-                .params(TenantContext.institutionId(), version).query(RuleSetLayer.class).optional();
+                .params(TenantContext.institutionId(), version).query(RecordRows.of(RuleSetLayer.class)).optional();
     }
 
     Optional<RuleSetLayer> byId(long id) {
         return jdbc.sql(SELECT + "where l.institution_id = ? and l.id = ?")
-                .params(TenantContext.institutionId(), id).query(RuleSetLayer.class).optional();
+                .params(TenantContext.institutionId(), id).query(RecordRows.of(RuleSetLayer.class)).optional();
     }
 
     List<RuleSetLayer> all() {
         return jdbc.sql(SELECT + "where l.institution_id = ? order by l.version desc")
-                .param(TenantContext.institutionId()).query(RuleSetLayer.class).list();
+                .param(TenantContext.institutionId()).query(RecordRows.of(RuleSetLayer.class)).list();
     }
 
     /** Saves the next version; the unique key refuses a concurrent save of the same version. */

@@ -1,5 +1,6 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.jdbc.Inserts;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -45,12 +46,12 @@ class RuleSetPreviewRepository {
 
     Optional<RuleSetPreview> findById(long id) {
         return jdbc.sql(SELECT + "where institution_id = ? and id = ?")
-                .params(TenantContext.institutionId(), id).query(RuleSetPreview.class).optional();
+                .params(TenantContext.institutionId(), id).query(RecordRows.of(RuleSetPreview.class)).optional();
     }
 
     Optional<RuleSetPreview> current() {
         return jdbc.sql(SELECT + "where institution_id = ? and current_preview = true")
-                .param(TenantContext.institutionId()).query(RuleSetPreview.class).optional();
+                .param(TenantContext.institutionId()).query(RecordRows.of(RuleSetPreview.class)).optional();
     }
 
     /**
@@ -140,7 +141,7 @@ class RuleSetPreviewRepository {
         return jdbc.sql("""
                         select change_kind, rule, person_key, explanation from rule_set_preview_finding
                         where institution_id = ? and preview_id = ? and change_kind = ? order by position limit ?""")
-                .params(TenantContext.institutionId(), previewId, changeKind, limit).query(PreviewFinding.class).list();
+                .params(TenantContext.institutionId(), previewId, changeKind, limit).query(RecordRows.of(PreviewFinding.class)).list();
     }
 
     /** Superseded previews of the institution older than the limit go, with their findings; they were only status. */

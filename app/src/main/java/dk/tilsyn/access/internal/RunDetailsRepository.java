@@ -1,5 +1,6 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.engine.access.Account;
 import dk.tilsyn.engine.access.AccountRef;
 import dk.tilsyn.engine.access.Assignment;
@@ -148,7 +149,7 @@ class RunDetailsRepository {
         List<MatrixColumn> read = List.copyOf(jdbc.sql("select c.idx, c.system_key, c.system_name, c.function_name, "
                         + "c.title, c.privileged from run_matrix_column c join analysis_run r on r.id = c.run_id "
                         + "where r.institution_id = ? and c.run_id = ? order by c.idx")
-                .params(institution, runId).query(MatrixColumn.class).list());
+                .params(institution, runId).query(RecordRows.of(MatrixColumn.class)).list());
         if (!read.isEmpty()) {
             columnsByRun.put(key, read); // none yet: a run still writing its matrix is asked again next time
         }
@@ -182,20 +183,20 @@ class RunDetailsRepository {
         params.put("offset", Paged.offset(page, Paged.DEFAULT_SIZE));
         List<MatrixRow> rows = jdbc.sql("select s.person_key, s.label, s.accounts, s.held, s.conflicts, s.conflict "
                         + "from run_subject s " + where + " order by s.seq limit :limit offset :offset")
-                .params(params).query(MatrixRow.class).list();
+                .params(params).query(RecordRows.of(MatrixRow.class)).list();
         return new Paged<>(rows, page, Paged.DEFAULT_SIZE, total);
     }
 
     List<MatrixRow> rowsOf(long runId, String personKey) {
         return jdbc.sql("select person_key, label, accounts, held, conflicts, conflict from run_subject "
                         + "where institution_id = ? and run_id = ? and person_key = ? order by seq")
-                .params(TenantContext.institutionId(), runId, personKey).query(MatrixRow.class).list();
+                .params(TenantContext.institutionId(), runId, personKey).query(RecordRows.of(MatrixRow.class)).list();
     }
 
     List<RunAccount> accountsOf(long runId, String personKey) {
         return jdbc.sql("select system_key, account, person_key, account_type, active, entitlements from run_account "
                         + "where institution_id = ? and run_id = ? and person_key = ? order by system_key, account")
-                .params(TenantContext.institutionId(), runId, personKey).query(RunAccount.class).list();
+                .params(TenantContext.institutionId(), runId, personKey).query(RecordRows.of(RunAccount.class)).list();
     }
 
     /** A column of the overview matrix: one function of one system. */

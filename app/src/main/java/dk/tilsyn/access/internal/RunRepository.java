@@ -1,5 +1,6 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.engine.findings.Finding;
 import dk.tilsyn.engine.report.DataBasis;
 import dk.tilsyn.platform.jdbc.Clock;
@@ -39,12 +40,12 @@ class RunRepository {
 
     List<AnalysisRun> findAll() {
         return jdbc.sql(SELECT + "where r.institution_id = ? order by r.id desc")
-                .param(TenantContext.institutionId()).query(AnalysisRun.class).list();
+                .param(TenantContext.institutionId()).query(RecordRows.of(AnalysisRun.class)).list();
     }
 
     Optional<AnalysisRun> findById(long id) {
         return jdbc.sql(SELECT + "where r.institution_id = ? and r.id = ?")
-                .params(TenantContext.institutionId(), id).query(AnalysisRun.class).optional();
+                .params(TenantContext.institutionId(), id).query(RecordRows.of(AnalysisRun.class)).optional();
     }
 
     long insertQueued(LocalDate asOf, long startedBy, List<Long> evidenceIds, Integer layerVersion,
@@ -189,7 +190,7 @@ class RunRepository {
                         + "where f.institution_id = :institution and f.run_id = :run and f.id in (:ids)")
                 .param("institution", TenantContext.institutionId()).param("run", runId).param("ids", ids)
                 .param("today", today)
-                .query(StoredFinding.class).list().forEach(finding -> byId.put(finding.id(), finding));
+                .query(RecordRows.of(StoredFinding.class)).list().forEach(finding -> byId.put(finding.id(), finding));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -197,14 +198,14 @@ class RunRepository {
         return jdbc.sql("select " + StoredFinding.COLUMNS + StoredFinding.FROM
                         + "where f.institution_id = :institution and f.run_id = :run order by f.seq")
                 .param("institution", TenantContext.institutionId()).param("run", runId).param("today", LocalDate.now())
-                .query(StoredFinding.class).list();
+                .query(RecordRows.of(StoredFinding.class)).list();
     }
 
     Optional<StoredFinding> finding(long runId, long findingId) {
         return jdbc.sql("select " + StoredFinding.COLUMNS + StoredFinding.FROM
                         + "where f.institution_id = :institution and f.run_id = :run and f.id = :id")
                 .param("institution", TenantContext.institutionId()).param("run", runId).param("id", findingId)
-                .param("today", LocalDate.now()).query(StoredFinding.class).optional();
+                .param("today", LocalDate.now()).query(RecordRows.of(StoredFinding.class)).optional();
     }
 
     /** A person's findings in a run, most serious first. */
@@ -212,13 +213,13 @@ class RunRepository {
         return jdbc.sql("select " + StoredFinding.COLUMNS + StoredFinding.FROM
                         + "where f.institution_id = :institution and f.run_id = :run and f.person_key = :person order by f.seq")
                 .param("institution", TenantContext.institutionId()).param("run", runId).param("person", personKey)
-                .param("today", LocalDate.now()).query(StoredFinding.class).list();
+                .param("today", LocalDate.now()).query(RecordRows.of(StoredFinding.class)).list();
     }
 
     /** The newest finished run, which the person page and the preventive check answer from. */
     Optional<AnalysisRun> latestDone() {
         return jdbc.sql(SELECT + "where r.institution_id = ? and r.status = 'DONE' order by r.id desc limit 1")
-                .param(TenantContext.institutionId()).query(AnalysisRun.class).optional();
+                .param(TenantContext.institutionId()).query(RecordRows.of(AnalysisRun.class)).optional();
     }
 
     long countOpen(long runId) {
@@ -243,7 +244,7 @@ class RunRepository {
     /** The finished run before this one, if any: what a comparison is made with by default. */
     Optional<AnalysisRun> previousDone(long runId) {
         return jdbc.sql(SELECT + "where r.institution_id = ? and r.id < ? and r.status = 'DONE' order by r.id desc limit 1")
-                .params(TenantContext.institutionId(), runId).query(AnalysisRun.class).optional();
+                .params(TenantContext.institutionId(), runId).query(RecordRows.of(AnalysisRun.class)).optional();
     }
 
     /**

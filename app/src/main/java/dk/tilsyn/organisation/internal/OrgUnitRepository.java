@@ -1,5 +1,6 @@
 package dk.tilsyn.organisation.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.organisation.OrgUnit;
 import dk.tilsyn.platform.jdbc.Inserts;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -23,12 +24,12 @@ class OrgUnitRepository {
 
     List<OrgUnit> findAll() {
         return jdbc.sql("select id, code, name, parent_id from org_unit where institution_id = ? order by name")
-                .param(TenantContext.institutionId()).query(OrgUnit.class).list();
+                .param(TenantContext.institutionId()).query(RecordRows.of(OrgUnit.class)).list();
     }
 
     Optional<OrgUnit> findById(long id) {
         return jdbc.sql("select id, code, name, parent_id from org_unit where institution_id = ? and id = ?")
-                .params(TenantContext.institutionId(), id).query(OrgUnit.class).optional();
+                .params(TenantContext.institutionId(), id).query(RecordRows.of(OrgUnit.class)).optional();
     }
 
     Map<Long, Long> personCounts() {

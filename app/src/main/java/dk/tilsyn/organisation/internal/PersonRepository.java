@@ -1,5 +1,6 @@
 package dk.tilsyn.organisation.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.organisation.Person;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -43,7 +44,7 @@ class PersonRepository {
 
     Optional<Person> findById(long id) {
         return jdbc.sql(SELECT + "where p.institution_id = ? and p.id = ?")
-                .params(TenantContext.institutionId(), id).query(Person.class).optional();
+                .params(TenantContext.institutionId(), id).query(RecordRows.of(Person.class)).optional();
     }
 
     /** The persons a login belongs to: same username or e-mail, compared without case. */
@@ -51,22 +52,22 @@ class PersonRepository {
         return jdbc.sql(SELECT + "where p.institution_id = ? and (lower(p.username) = ? or lower(p.email) = ?)")
                 .params(TenantContext.institutionId(), username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT),
                         email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT))
-                .query(Person.class).list();
+                .query(RecordRows.of(Person.class)).list();
     }
 
     Optional<Person> findByKey(String personKey) {
         return jdbc.sql(SELECT + "where p.institution_id = ? and p.person_key = ?")
-                .params(TenantContext.institutionId(), personKey).query(Person.class).optional();
+                .params(TenantContext.institutionId(), personKey).query(RecordRows.of(Person.class)).optional();
     }
 
     List<Person> findAll() {
         return jdbc.sql(SELECT + "where p.institution_id = ? order by p.person_key")
-                .param(TenantContext.institutionId()).query(Person.class).list();
+                .param(TenantContext.institutionId()).query(RecordRows.of(Person.class)).list();
     }
 
     List<Person> findReports(String managerKey) {
         return jdbc.sql(SELECT + "where p.institution_id = ? and p.manager_key = ? order by p.name")
-                .params(TenantContext.institutionId(), managerKey).query(Person.class).list();
+                .params(TenantContext.institutionId(), managerKey).query(RecordRows.of(Person.class)).list();
     }
 
     long count() {
@@ -103,7 +104,7 @@ class PersonRepository {
         params.put("limit", query.size());
         params.put("offset", Paged.offset(query.page(), query.size()));
         List<Person> items = jdbc.sql(SELECT + where + " order by " + query.orderBy() + " limit :limit offset :offset")
-                .params(params).query(Person.class).list();
+                .params(params).query(RecordRows.of(Person.class)).list();
         return new Paged<>(items, query.page(), query.size(), total);
     }
 

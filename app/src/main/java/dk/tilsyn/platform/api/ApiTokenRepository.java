@@ -1,5 +1,6 @@
 package dk.tilsyn.platform.api;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.jdbc.Inserts;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -45,12 +46,12 @@ class ApiTokenRepository {
 
     List<ApiToken> findAll() {
         return jdbc.sql(SELECT + "where t.institution_id = ? order by t.revoked_at desc nulls first, t.id desc")
-                .param(TenantContext.institutionId()).query(ApiToken.class).list();
+                .param(TenantContext.institutionId()).query(RecordRows.of(ApiToken.class)).list();
     }
 
     Optional<ApiToken> findById(long id) {
         return jdbc.sql(SELECT + "where t.institution_id = ? and t.id = ?")
-                .params(TenantContext.institutionId(), id).query(ApiToken.class).optional();
+                .params(TenantContext.institutionId(), id).query(RecordRows.of(ApiToken.class)).optional();
     }
 
     /** False when the token was already revoked (or is not this institution's). */
@@ -63,7 +64,7 @@ class ApiTokenRepository {
     Optional<Presented> findByHash(String hash) {
         return jdbc.sql("select id, institution_id, name, token_prefix, expires_on, revoked_at from api_token "
                         + "where token_hash = ?")
-                .param(hash).query(Presented.class).optional();
+                .param(hash).query(RecordRows.of(Presented.class)).optional();
     }
 
     void touch(long id, OffsetDateTime at) {

@@ -1,5 +1,6 @@
 package dk.tilsyn.platform.audittrail;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +27,7 @@ public class AuditChainVerifier {
                         select id, chain, seq, institution_id, occurred_at, actor_user_id, actor_name, action,
                                entity_type, entity_id, before_json, after_json, prev_hash, hash
                         from audit_entry where chain = ? order by seq""")
-                .param(chain).query(AuditEntry.class).stream()) {
+                .param(chain).query(RecordRows.of(AuditEntry.class)).stream()) {
             for (AuditEntry entry : (Iterable<AuditEntry>) entries::iterator) {
                 String problem = problemOf(entry, expectedSeq, expectedPrev);
                 if (problem != null) {

@@ -1,5 +1,6 @@
 package dk.tilsyn.platform.audittrail;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.tenancy.CurrentUser;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -61,7 +62,7 @@ public class AuditTrail {
 
     private void appendToChain(String chain, List<AuditEvent> events) {
         Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain = ? for update")
-                .param(chain).query(Head.class).optional()
+                .param(chain).query(RecordRows.of(Head.class)).optional()
                 .orElseThrow(() -> new IllegalStateException("No audit chain " + chain));
         long seq = head.lastSeq();
         String previous = head.lastHash();

@@ -1,5 +1,6 @@
 package dk.tilsyn.platform.audittrail;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.tenancy.TenantContext;
 import dk.tilsyn.platform.web.Paged;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ public class AuditTrailQueries {
         params.put("limit", query.size());
         params.put("offset", Paged.offset(query.page(), query.size()));
         List<AuditEntry> items = jdbc.sql(COLUMNS + where + " order by occurred_at desc, id desc limit :limit offset :offset")
-                .params(params).query(AuditEntry.class).list();
+                .params(params).query(RecordRows.of(AuditEntry.class)).list();
         return new Paged<>(items, query.page(), query.size(), total);
     }
 
@@ -46,7 +47,7 @@ public class AuditTrailQueries {
     public void forEach(AuditQuery query, Consumer<AuditEntry> sink) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(query, params);
-        try (var entries = jdbc.sql(COLUMNS + where + " order by occurred_at, id").params(params).query(AuditEntry.class).stream()) {
+        try (var entries = jdbc.sql(COLUMNS + where + " order by occurred_at, id").params(params).query(RecordRows.of(AuditEntry.class)).stream()) {
             entries.forEach(sink);
         }
     }

@@ -1,5 +1,6 @@
 package dk.tilsyn.platform.identity;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.jdbc.Inserts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,22 +23,22 @@ public class InstitutionRepository {
     }
 
     public Optional<Institution> findById(long id) {
-        return jdbc.sql(COLUMNS + "where id = ?").param(id).query(Institution.class).optional();
+        return jdbc.sql(COLUMNS + "where id = ?").param(id).query(RecordRows.of(Institution.class)).optional();
     }
 
     public Optional<Institution> findByCode(String code) {
-        return jdbc.sql(COLUMNS + "where lower(code) = lower(?)").param(code).query(Institution.class).optional();
+        return jdbc.sql(COLUMNS + "where lower(code) = lower(?)").param(code).query(RecordRows.of(Institution.class)).optional();
     }
 
     public List<Institution> findAll() {
-        return jdbc.sql(COLUMNS + "order by name").query(Institution.class).list();
+        return jdbc.sql(COLUMNS + "order by name").query(RecordRows.of(Institution.class)).list();
     }
 
     public List<Institution> findByIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(COLUMNS + "where id in (:ids) order by name").param("ids", ids).query(Institution.class).list();
+        return jdbc.sql(COLUMNS + "where id in (:ids) order by name").param("ids", ids).query(RecordRows.of(Institution.class)).list();
     }
 
     public Institution insert(String code, String name) {

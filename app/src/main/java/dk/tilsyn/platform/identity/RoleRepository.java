@@ -1,5 +1,6 @@
 package dk.tilsyn.platform.identity;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.tenancy.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,17 +26,17 @@ public class RoleRepository {
     public List<Membership> membershipsOf(long userId) {
         return jdbc.sql("select r.institution_id, i.code, i.name, r.role from user_role r "
                         + "join institution i on i.id = r.institution_id where r.user_id = ? order by i.name, i.id, r.role")
-                .param(userId).query(Membership.class).list();
+                .param(userId).query(RecordRows.of(Membership.class)).list();
     }
 
     public List<RoleGrant> findByUser(long userId) {
         return jdbc.sql("select user_id, institution_id, role, granted_at from user_role where user_id = ?")
-                .param(userId).query(RoleGrant.class).list();
+                .param(userId).query(RecordRows.of(RoleGrant.class)).list();
     }
 
     public List<RoleGrant> findByInstitution(long institutionId) {
         return jdbc.sql("select user_id, institution_id, role, granted_at from user_role where institution_id = ?")
-                .param(institutionId).query(RoleGrant.class).list();
+                .param(institutionId).query(RecordRows.of(RoleGrant.class)).list();
     }
 
     /** Grants a role; returns false when the user already held it. */

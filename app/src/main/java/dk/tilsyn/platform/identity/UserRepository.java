@@ -1,5 +1,6 @@
 package dk.tilsyn.platform.identity;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.jdbc.Inserts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,17 +32,17 @@ public class UserRepository {
     }
 
     public Optional<AppUser> findByUsername(String username) {
-        return jdbc.sql(COLUMNS + "where username_key = ?").param(key(username)).query(AppUser.class).optional();
+        return jdbc.sql(COLUMNS + "where username_key = ?").param(key(username)).query(RecordRows.of(AppUser.class)).optional();
     }
 
     public Optional<AppUser> findById(long id) {
-        return jdbc.sql(COLUMNS + "where id = ?").param(id).query(AppUser.class).optional();
+        return jdbc.sql(COLUMNS + "where id = ?").param(id).query(RecordRows.of(AppUser.class)).optional();
     }
 
     /** Users holding at least one role in the institution. */
     public List<AppUser> findByInstitution(long institutionId) {
         return jdbc.sql(COLUMNS + "where id in (select user_id from user_role where institution_id = ?) order by display_name")
-                .param(institutionId).query(AppUser.class).list();
+                .param(institutionId).query(RecordRows.of(AppUser.class)).list();
     }
 
     public long count() {

@@ -1,5 +1,6 @@
 package dk.tilsyn.systems.internal;
 
+import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.platform.jdbc.Clock;
 import dk.tilsyn.platform.jdbc.Inserts;
 import dk.tilsyn.platform.tenancy.TenantContext;
@@ -24,17 +25,17 @@ class SystemRepository {
 
     List<ItSystem> findAll() {
         return jdbc.sql(SELECT + "where institution_id = ? order by name")
-                .param(TenantContext.institutionId()).query(ItSystem.class).list();
+                .param(TenantContext.institutionId()).query(RecordRows.of(ItSystem.class)).list();
     }
 
     Optional<ItSystem> findById(long id) {
         return jdbc.sql(SELECT + "where institution_id = ? and id = ?")
-                .params(TenantContext.institutionId(), id).query(ItSystem.class).optional();
+                .params(TenantContext.institutionId(), id).query(RecordRows.of(ItSystem.class)).optional();
     }
 
     Optional<ItSystem> findByKey(String key) {
         return jdbc.sql(SELECT + "where institution_id = ? and system_key = ?")
-                .params(TenantContext.institutionId(), key).query(ItSystem.class).optional();
+                .params(TenantContext.institutionId(), key).query(RecordRows.of(ItSystem.class)).optional();
     }
 
     long insert(SystemForm form) {
