@@ -20,12 +20,21 @@ import java.util.Set;
  * (docs/performance.md, session 4). A session lives for hours; whether it expires a minute later than it would have
  * makes no difference, so a request within a minute of the stored time leaves the row alone. Attribute changes
  * (sign-in, language, chosen institution) are still written at once.
+ *
+ * <p>Spring Session also reads the session a second time at the end of every request, right after saving it, only to
+ * see that it still exists (spring-session issue 1731, open): a second query and transaction per page. The session
+ * just saved on this thread is handed back for that one look-up instead. The hand-back lives only until the request
+ * ends ({@link SessionHandBackScope} clears it around Spring Session's filter): a kept-alive connection's next
+ * request can run on the same thread, and must read the store, where another request may have changed the session.
  */
 final class CoarseAccessSessionRepository<S extends Session>
         implements FindByIndexNameSessionRepository<CoarseAccessSessionRepository.CoarseSession<S>>, InitializingBean,
         DisposableBean {
 
     static final Duration RESOLUTION = Duration.ofMinutes(1);
+
+    /** The session this thread saved last in the current request; consumed by the next look-up. */
+    private final ThreadLocal<CoarseSession<S>> justSaved = new ThreadLocal<>();
 
     private final FindByIndexNameSessionRepository<S> store;
     private final InitializingBean start;
@@ -34,6 +43,13 @@ final class CoarseAccessSessionRepository<S extends Session>
     /** @param store the JDBC store (its session type is not public, hence the type parameter) */
     static CoarseAccessSessionRepository<?> over(JdbcIndexedSessionRepository store) {
         return new CoarseAccessSessionRepository<>(store, store, store);
+    }
+
+    /** Over any store, for tests. */
+    static <S extends Session> CoarseAccessSessionRepository<S> over(FindByIndexNameSessionRepository<S> store) {
+        return new CoarseAccessSessionRepository<>(store, () -> {
+        }, () -> {
+        });
     }
 
     private CoarseAccessSessionRepository(FindByIndexNameSessionRepository<S> store, InitializingBean start,
@@ -51,17 +67,31 @@ final class CoarseAccessSessionRepository<S extends Session>
     @Override
     public void save(CoarseSession<S> session) {
         store.save(session.stored);
+        justSaved.set(session);
     }
 
     @Override
     public CoarseSession<S> findById(String id) {
+        CoarseSession<S> saved = justSaved.get();
+        if (saved != null) {
+            justSaved.remove();
+            if (saved.getId().equals(id)) {
+                return saved;
+            }
+        }
         S found = store.findById(id);
         return found == null ? null : new CoarseSession<>(found);
     }
 
     @Override
     public void deleteById(String id) {
+        justSaved.remove();
         store.deleteById(id);
+    }
+
+    /** Forgets this thread's hand-back: called when a request ends. */
+    void endOfRequest() {
+        justSaved.remove();
     }
 
     @Override
