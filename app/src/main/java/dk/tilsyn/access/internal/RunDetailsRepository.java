@@ -1,5 +1,6 @@
 package dk.tilsyn.access.internal;
 
+import dk.tilsyn.platform.jdbc.BulkRows;
 import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.engine.access.Account;
 import dk.tilsyn.engine.access.AccountRef;
@@ -30,16 +31,17 @@ import java.util.stream.IntStream;
 @Repository
 class RunDetailsRepository {
 
-    private static final int BATCH = 5_000;
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final BulkRows bulk;
 
-    RunDetailsRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    RunDetailsRepository(JdbcClient jdbc, JdbcTemplate batch, BulkRows bulk) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.bulk = bulk;
     }
 
+    /** Half a million rows for the large set: stored in bulk (COPY on PostgreSQL), in the caller's transaction. */
     void insert(long runId, Matrix matrix, Map<AccountRef, Account> accounts) {
         long institution = TenantContext.institutionId();
         List<Object[]> columns = new ArrayList<>();
@@ -50,44 +52,29 @@ class RunDetailsRepository {
         batch.batchUpdate("insert into run_matrix_column (run_id, idx, system_key, system_name, function_name, title, "
                 + "privileged) values (?, ?, ?, ?, ?, ?, ?)", columns);
         Map<String, String> personOfAccount = new HashMap<>();
-        List<Object[]> subjects = new ArrayList<>(BATCH);
-        int seq = 0;
-        for (Matrix.Row row : matrix.rows()) {
-            if (row.personId() != null) {
-                row.accounts().forEach(account -> personOfAccount.put(account, row.personId()));
-            }
-            subjects.add(new Object[]{institution, runId, ++seq, row.personId(), limit(row.label(), 400),
-                    limit(String.join(", ", row.accounts()), 4000), limit(indexes(row, false), 4000),
-                    limit(indexes(row, true), 4000), row.conflict()});
-            if (subjects.size() == BATCH) {
-                insertSubjects(subjects);
+        try (BulkRows.Sink subjects = bulk.open("run_subject", "institution_id", "run_id", "seq", "person_key", "label",
+                "accounts", "held", "conflicts", "conflict")) {
+            int seq = 0;
+            for (Matrix.Row row : matrix.rows()) {
+                if (row.personId() != null) {
+                    row.accounts().forEach(account -> personOfAccount.put(account, row.personId()));
+                }
+                subjects.add(institution, runId, ++seq, row.personId(), limit(row.label(), 400),
+                        limit(String.join(", ", row.accounts()), 4000), limit(indexes(row, false), 4000),
+                        limit(indexes(row, true), 4000), row.conflict());
             }
         }
-        insertSubjects(subjects);
-        List<Object[]> rows = new ArrayList<>(BATCH);
         Map<Shown, String> shown = new HashMap<>();
-        for (Account account : accounts.values()) {
-            String person = personOfAccount.getOrDefault(account.system() + "/" + account.account(), account.personId());
-            rows.add(new Object[]{institution, runId, account.system(), account.account(), person,
-                    account.type() == null ? null : account.type().code(), account.active(),
-                    entitlements(account, shown)});
-            if (rows.size() == BATCH) {
-                insertAccounts(rows);
+        try (BulkRows.Sink rows = bulk.open("run_account", "institution_id", "run_id", "system_key", "account",
+                "person_key", "account_type", "active", "entitlements")) {
+            for (Account account : accounts.values()) {
+                String person = personOfAccount.getOrDefault(account.system() + "/" + account.account(),
+                        account.personId());
+                rows.add(institution, runId, account.system(), account.account(), person,
+                        account.type() == null ? null : account.type().code(), account.active(),
+                        entitlements(account, shown));
             }
         }
-        insertAccounts(rows);
-    }
-
-    private void insertSubjects(List<Object[]> rows) {
-        batch.batchUpdate("insert into run_subject (institution_id, run_id, seq, person_key, label, accounts, held, "
-                + "conflicts, conflict) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        rows.clear();
-    }
-
-    private void insertAccounts(List<Object[]> rows) {
-        batch.batchUpdate("insert into run_account (institution_id, run_id, system_key, account, person_key, account_type, "
-                + "active, entitlements) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        rows.clear();
     }
 
     private static String indexes(Matrix.Row row, boolean conflicts) {
