@@ -24,10 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -251,7 +253,7 @@ public class RunService {
     private static <T> T joined(CompletableFuture<T> task) {
         try {
             return task.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -263,6 +265,6 @@ public class RunService {
     }
 
     private static String seconds(long from, long to) {
-        return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
+        return String.format(Locale.ROOT, "%.1f", (to - from) / 1e9);
     }
 }

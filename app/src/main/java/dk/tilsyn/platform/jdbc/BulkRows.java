@@ -63,6 +63,12 @@ public class BulkRows {
                 + String.join(", ", Collections.nCopies(columns.length, "?")) + ")", columns.length);
     }
 
+    private static void checkWidth(Object[] values, int width) {
+        if (values.length != width) {
+            throw new IllegalArgumentException(width + " values expected, " + values.length + " given");
+        }
+    }
+
     /** JDBC batches of {@value #BATCH} rows. */
     private final class BatchSink implements Sink {
 
@@ -77,9 +83,7 @@ public class BulkRows {
 
         @Override
         public void add(Object... values) {
-            if (values.length != width) {
-                throw new IllegalArgumentException(width + " values expected, " + values.length + " given");
-            }
+            checkWidth(values, width);
             rows.add(values);
             if (rows.size() == BATCH) {
                 flush();
@@ -115,9 +119,7 @@ public class BulkRows {
 
         @Override
         public void add(Object... values) {
-            if (values.length != width) {
-                throw new IllegalArgumentException(width + " values expected, " + values.length + " given");
-            }
+            checkWidth(values, width);
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
                     csv.append(',');

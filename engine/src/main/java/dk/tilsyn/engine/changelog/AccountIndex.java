@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The extracts' accounts by system and name, ignoring case and surrounding spaces, as the engine matches them. Each
@@ -33,7 +34,7 @@ final class AccountIndex {
         for (int i = 1; i < runs.size(); i++) {
             starts[i] = starts[i - 1] + runs.get(i - 1).size();
         }
-        java.util.stream.IntStream.range(0, runs.size()).parallel()
+        IntStream.range(0, runs.size()).parallel()
                 .mapToObj(i -> byName(runs.get(i), starts[i])).toList()
                 .forEach(run -> bySystem.merge(run.getKey(), run.getValue(), (first, later) -> {
                     later.forEach(first::putIfAbsent); // the earlier run's accounts come first
