@@ -92,7 +92,7 @@ class RunDetailsRepository {
     }
 
     /**
-     * "Godkender (beløbsgrænse 50000, 01-01-2026–31-12-2026)", one per assignment, sorted.
+     * "Godkender (beløbsgrænse 50000, 2026-01-01–2026-12-31)", one per assignment, sorted.
      *
      * @param shown the texts made so far, so each distinct one is put together once per run
      */

@@ -4,6 +4,7 @@ import dk.tilsyn.engine.pipeline.AnalysisPipeline;
 import dk.tilsyn.engine.pipeline.AnalysisRequest;
 import dk.tilsyn.engine.pipeline.AnalysisResult;
 import dk.tilsyn.engine.pipeline.LoadedInputs;
+import dk.tilsyn.engine.io.Tasks;
 import dk.tilsyn.engine.findings.Finding;
 import dk.tilsyn.engine.findings.FindingKind;
 import dk.tilsyn.engine.report.MatrixWorkbook;
@@ -28,8 +29,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -171,17 +172,17 @@ public class RunService {
 
     private void execute(long id, RunInputs.Frozen queued) {
         try {
-            long started = System.nanoTime();
+            StepTimes times = new StepTimes();
             StoredFile personsFile = store.keep(PersonsSnapshot.csv(persons.findAll()));
             runs.markRunning(id, personsFile.sha256());
             RunInputs.Frozen inputs = queued.withPersons(personsFile.sha256());
-            long snapshotTaken = System.nanoTime();
+            times.done("persons snapshot");
             AnalysisPipeline pipeline = new AnalysisPipeline();
             AnalysisRequest request = runInputs.request(inputs);
             LoadedInputs loaded = pipeline.load(request);
-            long read = System.nanoTime();
+            times.done("reading the files");
             AnalysisResult result = pipeline.analyse(loaded, request);
-            long analysed = System.nanoTime();
+            times.done("analysis");
             // The report files are written while the results go into the database: the files are this process's
             // work, the rows mostly PostgreSQL's, so together they keep both cores busy. Should storing fail, a
             // file may still be written; it is content nothing refers to, like a refused upload's hash never is.
@@ -192,31 +193,26 @@ public class RunService {
                     executor);
             List<FindingFacts> facts = FindingFacts.of(result);
             Map<String, LocalDate> documented = documentation.currentUntil(LocalDate.now());
-            long[] steps = new long[4];
             transaction.executeWithoutResult(status -> {
                 runs.insertFindings(id, result.findings(), facts, finding -> documentedUntil(finding, documented));
-                steps[0] = System.nanoTime();
+                times.done("findings");
                 details.insert(id, result.matrix(), result.accountsByRef());
-                steps[1] = System.nanoTime();
-                runs.setMatrix(id, joined(matrix).sha256());
+                times.done("matrix and accounts");
+                StoredFile workbook = Tasks.joined(matrix);
+                StoredFile json = Tasks.joined(report);
+                times.done("waiting for the report files");
+                runs.setMatrix(id, workbook.sha256());
                 decisions.carryOver(id);
-                StoredFile json = joined(report);
-                steps[2] = System.nanoTime();
                 runs.markDone(id, result.basis(), json.sha256(), result.findings().size());
                 audit.record(AuditEvent.of(TenantContext.institutionId(), AuditAction.UPDATE, "analysis-run", id,
                         Map.of("status", "RUNNING"), Map.of("status", "DONE", "findings", result.findings().size(),
                                 "ruleSet", result.basis().ruleSetId() + " " + result.basis().ruleSetVersion(),
                                 "report", json.sha256(), "persons", inputs.personsSha256())));
+                times.done("decisions carried over and the run marked done");
             });
-            long stored = System.nanoTime();
             statistics.afterRun();
-            log.info("Analysis run {} done in {} s: persons snapshot {} s, reading the files {} s, analysis {} s, "
-                            + "results and reports stored {} s (findings {} s, matrix and accounts {} s, then waiting "
-                            + "for the report files {} s), table statistics {} s ({} findings)", id,
-                    seconds(started, System.nanoTime()), seconds(started, snapshotTaken), seconds(snapshotTaken, read),
-                    seconds(read, analysed), seconds(analysed, stored), seconds(analysed, steps[0]),
-                    seconds(steps[0], steps[1]), seconds(steps[1], steps[2]), seconds(stored, System.nanoTime()),
-                    result.findings().size());
+            times.done("table statistics");
+            log.info("Analysis run {} done in {} ({} findings)", id, times, result.findings().size());
             events.publishEvent(new RunFinished(TenantContext.institutionId(), id));
         } catch (RuntimeException e) {
             log.error("Analysis run {} failed", id, e);
@@ -249,18 +245,22 @@ public class RunService {
         return store.keep(store.receive(writer));
     }
 
-    /** The task's value; its exception as thrown, not wrapped, so the run fails with the real cause. */
-    private static <T> T joined(CompletableFuture<T> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
+    /** The time of each step of a run, for the line it logs when done: where a slow run spends its time. */
+    private static final class StepTimes {
+
+        private final long start = System.nanoTime();
+        private final StringJoiner steps = new StringJoiner(", ");
+        private long last = start;
+
+        void done(String step) {
+            long now = System.nanoTime();
+            steps.add(step + " " + seconds(last, now) + " s");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return seconds(start, last) + " s: " + steps;
         }
     }
 

@@ -67,7 +67,7 @@ final class AccountIndex {
     ResolvedChange resolve(ChangeEvent event) {
         int actor = position(event.system(), event.actor());
         int target = event.hasTarget() ? position(event.system(), event.target()) : NONE;
-        return new ResolvedChange(event, account(actor), actor, account(target), target);
+        return new ResolvedChange(event, account(actor), actor, account(target));
     }
 
     static String key(String account) {

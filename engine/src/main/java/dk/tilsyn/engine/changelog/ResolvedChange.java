@@ -15,10 +15,8 @@ import dk.tilsyn.engine.access.ChangeEvent;
  * @param actorAccount   the actor's account in the extracts, or null when the extracts do not show it
  * @param actorPosition  its position in the context's accounts, or {@link AccountIndex#NONE}
  * @param targetAccount  the target's account in the extracts, or null
- * @param targetPosition its position, or {@link AccountIndex#NONE}
  */
-record ResolvedChange(ChangeEvent event, Account actorAccount, int actorPosition, Account targetAccount,
-                      int targetPosition) {
+record ResolvedChange(ChangeEvent event, Account actorAccount, int actorPosition, Account targetAccount) {
 
     AccountRef actor() {
         return ref(event.actor(), actorAccount);

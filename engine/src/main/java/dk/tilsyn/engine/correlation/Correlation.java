@@ -4,7 +4,6 @@ import dk.tilsyn.engine.access.Account;
 import dk.tilsyn.engine.access.AccountRef;
 import dk.tilsyn.engine.access.SystemRuns;
 import dk.tilsyn.engine.findings.Finding;
-import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Collections;
@@ -13,7 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -54,11 +52,6 @@ public final class Correlation {
         Map<AccountRef, Link> byRef = LinkedHashMap.newLinkedHashMap(links.size());
         links.forEach(link -> byRef.put(link.account().ref(), link));
         return byRef;
-    }
-
-    /** Every account that was correlated, in input order (one per system and name). */
-    public List<Account> accounts() {
-        return new Accounts(links);
     }
 
     public List<Finding> findings() {
@@ -156,25 +149,5 @@ public final class Correlation {
                 };
             }
         };
-    }
-
-    /** The links' accounts as a read-only view. */
-    private static final class Accounts extends AbstractList<Account> implements RandomAccess {
-
-        private final List<Link> links;
-
-        Accounts(List<Link> links) {
-            this.links = links;
-        }
-
-        @Override
-        public Account get(int index) {
-            return links.get(index).account();
-        }
-
-        @Override
-        public int size() {
-            return links.size();
-        }
     }
 }

@@ -17,6 +17,7 @@ import dk.tilsyn.engine.correlation.Reconciler;
 import dk.tilsyn.engine.extracts.Extract;
 import dk.tilsyn.engine.extracts.ParameterFile;
 import dk.tilsyn.engine.findings.Finding;
+import dk.tilsyn.engine.io.Tasks;
 import dk.tilsyn.engine.report.DataBasis;
 import dk.tilsyn.engine.report.InputFile;
 
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -80,7 +80,7 @@ public final class AnalysisPipeline {
         Analyzer analyzer = new Analyzer(inputs.rules());
         Analyzer.Evaluation evaluation = analyzer.evaluate(subjects, request.asOf());
         start = tell("rules and matrix", start);
-        Timed<List<Finding>> logFindings = joined(changeLog);
+        Timed<List<Finding>> logFindings = Tasks.joined(changeLog);
         timings.accept(new StageTime("change-log checks (alongside correlation and rules)", logFindings.nanos()));
         List<Finding> findings = new ArrayList<>(correlation.findings());
         findings.addAll(evaluation.findings());
@@ -120,21 +120,6 @@ public final class AnalysisPipeline {
 
     private static void ownThread(Runnable work) {
         Thread.ofPlatform().name("tilsyn-change-log-checks").daemon().start(work);
-    }
-
-    /** The task's value; its exception as thrown, not wrapped. */
-    private static <T> T joined(CompletableFuture<T> task) {
-        try {
-            return task.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     /** In the report's order; on every core (a stable sort, so equal findings keep the order they came in). */
