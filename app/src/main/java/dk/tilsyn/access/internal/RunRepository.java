@@ -4,6 +4,7 @@ import dk.tilsyn.platform.jdbc.RecordRows;
 import dk.tilsyn.engine.findings.Finding;
 import dk.tilsyn.engine.report.DataBasis;
 import dk.tilsyn.platform.jdbc.Clock;
+import dk.tilsyn.platform.jdbc.CustomPlans;
 import dk.tilsyn.platform.jdbc.Inserts;
 import dk.tilsyn.platform.tenancy.TenantContext;
 import dk.tilsyn.platform.web.Paged;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Runs, their frozen inputs and findings; every query is scoped by {@link TenantContext#institutionId()}. */
@@ -32,10 +34,12 @@ class RunRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final CustomPlans customPlans;
 
-    RunRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    RunRepository(JdbcClient jdbc, JdbcTemplate batch, CustomPlans customPlans) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.customPlans = customPlans;
     }
 
     List<AnalysisRun> findAll() {
@@ -140,9 +144,9 @@ class RunRepository {
         params.put("run", runId);
         params.put("today", LocalDate.now());
         equal(where, params, "f.kind", "kind", filter.kind());
-        if (present(filter.status()) && StoredFinding.STATUSES.contains(filter.status())) {
-            where.append(" and ").append(StoredFinding.STATUS).append(" = :status");
-            params.put("status", filter.status());
+        boolean byStatus = present(filter.status()) && StoredFinding.STATUSES.contains(filter.status());
+        if (byStatus) {
+            where.append(" and ").append(StoredFinding.statusIs(filter.status()));
         }
         equal(where, params, "f.severity", "severity", filter.severity());
         equal(where, params, "f.rule", "rule", filter.rule());
@@ -162,22 +166,37 @@ class RunRepository {
         }
         // The decision is joined only where the status is filtered or sorted on: without it, counting and paging
         // read the finding indexes alone.
-        boolean needsDecision = params.containsKey("status") || "status".equals(filter.sortKey());
-        String from = needsDecision ? StoredFinding.FROM : " from finding f ";
+        boolean needsDecision = byStatus || "status".equals(filter.sortKey());
+        // A search, a system or an org unit is planned for the value sought: one plan for any value reads the whole
+        // run (CustomPlans). The other filters are equalities the finding's indexes serve whatever the value.
+        boolean planForValues = present(filter.text()) || present(filter.system()) || filter.orgUnitId() != null;
+        Supplier<PageIds> page = () -> pageIds(run, filter, where.toString(), params, byStatus, needsDecision);
+        PageIds found = planForValues ? customPlans.run(page) : page.get();
+        return new Paged<>(findingsInOrder(runId, found.ids(), (LocalDate) params.get("today")), filter.page(),
+                Paged.DEFAULT_SIZE, found.total());
+    }
+
+    /** The ids of one page, in order, and how many findings the filter gives in all. */
+    private record PageIds(List<Long> ids, long total) {
+    }
+
+    private PageIds pageIds(AnalysisRun run, FindingFilter filter, String where, Map<String, Object> params,
+                            boolean byStatus, boolean needsDecision) {
         // Unfiltered, the total is the run's own count of findings (written with them): no count of the whole run.
         // Counting needs the decision only when the status is filtered on, not when it is only sorted on.
         long total = filter.unfiltered() && run.findingsCount() != null ? run.findingsCount()
-                : jdbc.sql("select count(*)" + (params.containsKey("status") ? StoredFinding.FROM : " from finding f ")
-                        + where).params(params).query(Long.class).single();
-        params.put("limit", Paged.DEFAULT_SIZE);
-        params.put("offset", Paged.offset(filter.page(), Paged.DEFAULT_SIZE));
+                : jdbc.sql("select count(*)" + (byStatus ? StoredFinding.FROM : " from finding f ") + where)
+                        .params(params).query(Long.class).single();
+        Map<String, Object> paging = new LinkedHashMap<>(params);
+        paging.put("limit", Paged.DEFAULT_SIZE);
+        paging.put("offset", Paged.offset(filter.page(), Paged.DEFAULT_SIZE));
         // Two steps: the page's ids in order (a deep page skips thousands of rows, so the skipped rows should be
         // narrow), then the page's own rows with everything shown.
         List<Long> ids = jdbc.sql("select f.id" + (needsDecision ? ", " + StoredFinding.STATUS + " as status" : "")
-                        + from + where + " order by " + filter.orderBy() + " limit :limit offset :offset")
-                .params(params).query((rs, n) -> rs.getLong(1)).list();
-        return new Paged<>(findingsInOrder(runId, ids, (LocalDate) params.get("today")), filter.page(),
-                Paged.DEFAULT_SIZE, total);
+                        + (needsDecision ? StoredFinding.FROM : " from finding f ") + where + " order by "
+                        + filter.orderBy() + " limit :limit offset :offset")
+                .params(paging).query((rs, n) -> rs.getLong(1)).list();
+        return new PageIds(ids, total);
     }
 
     /** The run's findings with the given ids, in the order of the ids. */
@@ -223,8 +242,8 @@ class RunRepository {
     }
 
     long countOpen(long runId) {
-        return jdbc.sql("select count(*)" + StoredFinding.FROM + "where f.institution_id = :institution and f.run_id = :run and "
-                        + StoredFinding.STATUS + " in ('open', 'expired')")
+        return jdbc.sql("select count(*)" + StoredFinding.FROM + "where f.institution_id = :institution and f.run_id = :run and ("
+                        + StoredFinding.statusIs("open") + " or " + StoredFinding.statusIs("expired") + ")")
                 .param("institution", TenantContext.institutionId()).param("run", runId).param("today", LocalDate.now())
                 .query(Long.class).single();
     }
