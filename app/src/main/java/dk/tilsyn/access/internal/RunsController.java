@@ -135,7 +135,10 @@ class RunsController {
         Paged<StoredFinding> findings = run.finished() ? runs.findings(run, filter)
                 : new Paged<>(List.of(), 1, Paged.DEFAULT_SIZE, 0);
         model.addAttribute("findings", findings);
-        model.addAttribute("rows", rows(findings.items(), request.getContextPath()));
+        List<FindingRow> rows = rows(findings.items(), request.getContextPath());
+        model.addAttribute("rows", rows);
+        model.addAttribute("rowsHtml", FindingRow.html(rows,
+                messages.getMessage("common.none", null, "–", LocaleContextHolder.getLocale())));
         return htmx != null && !run.finished() ? "access/run :: status" : "access/run";
     }
 
