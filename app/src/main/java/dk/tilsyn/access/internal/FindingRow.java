@@ -33,7 +33,7 @@ public record FindingRow(long id, String severity, String kind, String rule, Str
     /**
      * The lines as the list's table rows, each text escaped as {@code th:text} escapes it. Made here rather than by
      * a {@code th:each} in the template: with nine expressions per line, fifty lines were a third of the page's
-     * rendering and the findings list is the page controllers page through most (docs/performance.md, session 7).
+     * rendering and the findings list is the page controllers page through most (decision 0018).
      * The markup is the same the template made.
      *
      * @param none what a line without a person shows in the person column

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * more, PostgreSQL may keep one generic plan for it, made without the parameters' values. For a text search
  * ({@code like '%…%'}) a generic plan cannot use the trigram index at all, and for a filter on an org unit it walks a
  * whole run where a plan for the actual unit reads a few hundred rows; on the large bench set such a page took 18–24
- * ms in PostgreSQL where a plan for its values takes 2–5 ms (docs/performance.md, session 7). Here the queries run in
+ * ms in PostgreSQL where a plan for its values takes 2–5 ms (decision 0017). Here the queries run in
  * a read-only transaction with {@code plan_cache_mode = force_custom_plan} set for that transaction alone, so the
  * connection goes back to the pool as it was; H2 has no plan cache to steer, and its queries run as they are.
  */
