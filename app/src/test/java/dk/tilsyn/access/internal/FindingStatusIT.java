@@ -8,6 +8,7 @@ import dk.tilsyn.platform.web.Paged;
 import dk.tilsyn.testsupport.TestUsers;
 import dk.tilsyn.testsupport.TilsynIntegrationTest;
 import dk.tilsyn.testsupport.WebClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +60,16 @@ class FindingStatusIT {
         demo.importPersonsAndUnits();
         demo.uploadAll();
         runId = demo.run();
+    }
+
+    /**
+     * The decisions made here are fixtures, not a manager's: they go again, so the hourly check for expired
+     * acceptances, which looks at every institution, does not tell anyone about them in another test.
+     */
+    @AfterEach
+    void withoutTheDecisionsMadeHere() {
+        jdbc.sql("update finding set decision_id = null where run_id = ?").param(runId).update();
+        jdbc.sql("delete from finding_decision where run_id = ?").param(runId).update();
     }
 
     /** A decision (or none), its expiry and the documentation, in days from today (null: none). */
