@@ -142,7 +142,8 @@ class RunRepository {
         StringBuilder where = new StringBuilder("where f.institution_id = :institution and f.run_id = :run");
         params.put("institution", TenantContext.institutionId());
         params.put("run", runId);
-        params.put("today", LocalDate.now());
+        LocalDate today = LocalDate.now();
+        params.put("today", today);
         equal(where, params, "f.kind", "kind", filter.kind());
         boolean byStatus = present(filter.status()) && StoredFinding.STATUSES.contains(filter.status());
         if (byStatus) {
@@ -172,7 +173,7 @@ class RunRepository {
         boolean planForValues = present(filter.text()) || present(filter.system()) || filter.orgUnitId() != null;
         Supplier<PageIds> page = () -> pageIds(run, filter, where.toString(), params, byStatus, needsDecision);
         PageIds found = planForValues ? customPlans.run(page) : page.get();
-        return new Paged<>(findingsInOrder(runId, found.ids(), (LocalDate) params.get("today")), filter.page(),
+        return new Paged<>(findingsInOrder(runId, found.ids(), today), filter.page(),
                 Paged.DEFAULT_SIZE, found.total());
     }
 

@@ -135,9 +135,7 @@ class RunsController {
         Paged<StoredFinding> findings = run.finished() ? runs.findings(run, filter)
                 : new Paged<>(List.of(), 1, Paged.DEFAULT_SIZE, 0);
         model.addAttribute("findings", findings);
-        List<FindingRow> rows = rows(findings.items(), request.getContextPath());
-        model.addAttribute("rows", rows);
-        model.addAttribute("rowsHtml", FindingRow.html(rows,
+        model.addAttribute("rowsHtml", FindingRow.html(rows(findings.items(), request.getContextPath()),
                 messages.getMessage("common.none", null, "–", LocaleContextHolder.getLocale())));
         return htmx != null && !run.finished() ? "access/run :: status" : "access/run";
     }

@@ -48,9 +48,4 @@ public class CustomPlans {
             return work.get();
         });
     }
-
-    /** Whether {@link #run} steers the plans (it does on PostgreSQL): for tests. */
-    public boolean steers() {
-        return postgres;
-    }
 }
