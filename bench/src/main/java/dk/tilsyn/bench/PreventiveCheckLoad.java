@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
  * java -cp bench/target/classes dk.tilsyn.bench.PreventiveCheckLoad http://localhost:18080 \
  *      --setup-demo admin ONE-TIME-PASSWORD demo/demostyrelsen      # or: --token tls_…
  * </pre>
+ *
+ * <p>On an institution prepared otherwise (the large set, by {@link WebBench}): {@code --issue-token USER PASSWORD}
+ * signs in and issues a token without uploading anything, and {@code --persons P%06d 100000} asks about those
+ * persons instead of the demo's P0001…P0150.
  */
 public final class PreventiveCheckLoad {
 
@@ -54,19 +58,25 @@ public final class PreventiveCheckLoad {
         String token;
         if (args.length >= 5 && args[1].equals("--setup-demo")) {
             token = load.setUpDemo(args[2], args[3], Path.of(args[4]));
+        } else if (args.length >= 4 && args[1].equals("--issue-token")) {
+            token = load.issueToken(args[2], args[3]);
         } else if (args.length >= 3 && args[1].equals("--token")) {
             token = args[2];
         } else {
-            throw new IllegalArgumentException("usage: BASE-URL (--setup-demo USER PASSWORD DEMO-DIR | --token TOKEN)");
+            throw new IllegalArgumentException("usage: BASE-URL (--setup-demo USER PASSWORD DEMO-DIR | --issue-token USER "
+                    + "PASSWORD | --token TOKEN) [--persons FORMAT COUNT]");
         }
-        load.measure(token);
+        int persons = Arrays.asList(args).indexOf("--persons");
+        load.measure(token, persons < 0 ? "P%04d" : args[persons + 1],
+                persons < 0 ? 150 : Integer.parseInt(args[persons + 2]));
     }
 
-    private void measure(String token) throws Exception {
+    /** @param personFormat the persons' ids from their number, 1 … count; the calls go through them in turn */
+    private void measure(String token, String personFormat, int count) throws Exception {
         List<String> bodies = new ArrayList<>();
-        for (int person = 1; person <= 150; person++) {
-            bodies.add("{\"person\": \"P%04d\", \"system\": \"navision\", \"entitlement\": \"NS_BOGHOLDER\", \"entitlementType\": \"rights_set\"}"
-                    .formatted(person));
+        for (int person = 1; person <= count; person++) {
+            bodies.add(("{\"person\": \"" + personFormat + "\", \"system\": \"navision\", \"entitlement\": \"NS_BOGHOLDER\", "
+                    + "\"entitlementType\": \"rights_set\"}").formatted(person));
         }
         int failures = 0;
         long withFindings = 0;
@@ -134,14 +144,30 @@ public final class PreventiveCheckLoad {
         for (int i = 0; i < 600 && !get(runPath).body().contains("Færdig"); i++) {
             Thread.sleep(500);
         }
+        String token = newToken();
+        // A throwaway demo installation: the token is printed so later rounds can run with --token.
+        System.out.println("demo prepared: run " + runPath + ", token " + token);
+        return token;
+    }
+
+    /** Signs in (the password already changed) and issues a token for the institution as it is. */
+    private String issueToken(String user, String password) throws Exception {
+        HttpResponse<String> login = form("/login", "/login", Map.of("username", user, "password", password));
+        if (!login.headers().firstValue("Location").orElse("").endsWith("/")) {
+            throw new IllegalStateException("login as " + user + " failed: " + login.headers().firstValue("Location"));
+        }
+        String token = newToken();
+        System.out.println("token issued: " + token);
+        return token;
+    }
+
+    private String newToken() throws IOException, InterruptedException {
         HttpResponse<String> issued = form("/administration/api-noegler", "/administration/api-noegler",
                 Map.of("name", "PreventiveCheckLoad"));
         Matcher secret = SECRET.matcher(issued.body());
         if (!secret.find()) {
             throw new IllegalStateException("no token issued: " + issued.statusCode());
         }
-        // A throwaway demo installation: the token is printed so later rounds can run with --token.
-        System.out.println("demo prepared: run " + runPath + ", token " + secret.group(1));
         return secret.group(1);
     }
 
