@@ -180,7 +180,8 @@ class RunsIT {
                         Files.readAllBytes(DEMO.resolve("reconciliation").resolve("indfak-iga.csv"))));
         long iga = jdbc.sql("select max(id) from evidence_file where institution_id = ?").param(institution.id())
                 .query(Long.class).single();
-        assertThat(ResponseText.unescapeHtml(controller.get("/analyser").body())).contains("indfak-iga.csv");
+        String withFiles = ResponseText.unescapeHtml(controller.get("/analyser").body());
+        assertThat(withFiles).contains("indfak-iga.csv").doesNotContain("Der er ingen godkendte filer at analysere endnu");
         List<String> withoutNemKonto = jdbc.sql("select e.id from evidence_file e join it_system s on s.id = e.system_id "
                         + "where e.institution_id = ? and e.status = 'ACCEPTED' and s.system_key <> 'nemkonto'")
                 .param(institution.id()).query(Long.class).list().stream().map(String::valueOf).toList();
@@ -218,6 +219,9 @@ class RunsIT {
 
     @Test
     void withoutAnAcceptedExtractARunIsRefusedWithAMessage() {
+        // Before anything is accepted, the page says where the files come from instead of leaving a bare button.
+        assertThat(ResponseText.unescapeHtml(controller.get("/analyser").body()))
+                .contains("Der er ingen godkendte filer at analysere endnu").contains("href=\"/systemer\"");
         HttpResponse<String> answer = controller.submit("/analyser", "/analyser", Map.of("asOf", LocalDate.now().toString()));
 
         assertThat(ResponseText.unescapeHtml(controller.follow(answer).body())).contains("ingen godkendte adgangsudtræk");

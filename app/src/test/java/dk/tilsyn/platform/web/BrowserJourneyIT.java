@@ -84,6 +84,7 @@ class BrowserJourneyIT {
             institutionSwitcher(page, main, second);
             organisation(page);
             systems(page);
+            runsBeforeAnyFile(page);
             extracts(page);
             runs(page);
             administration(page, username);
@@ -277,6 +278,14 @@ class BrowserJourneyIT {
         PlaywrightAssertions.assertThat(page.locator("#upload-status")).containsText("Afvist");
         PlaywrightAssertions.assertThat(page.locator("#upload-status table")).containsText("valid_to");
         check(page, "extract-upload-status");
+    }
+
+    /** A first-time controller who opens the analyses first is told where the files come from. */
+    private void runsBeforeAnyFile(Page page) {
+        page.navigate(base + "/analyser");
+        PlaywrightAssertions.assertThat(page.locator("main .alert-info")).containsText("ingen godkendte filer");
+        PlaywrightAssertions.assertThat(page.locator("main .alert-info a")).hasAttribute("href", "/systemer");
+        check(page, "runs-without-files");
     }
 
     private void runs(Page page) {
