@@ -52,6 +52,14 @@ public final class Correlator {
         // findings are made in the same pass, while the account and its person are at hand.
         List<Linked> linked = accounts.parallelStream().map(account -> link(account, findings)).toList();
         List<Link> links = new ArrayList<>(linked.size());
+        // How many active accounts each person has, so each person's list is made once at its size: growing 100,000
+        // lists one account at a time copied most of them two or three times.
+        int[] counts = new int[persons.size()];
+        for (Linked each : linked) {
+            if (each.active() && each.ordinal() >= 0) {
+                counts[each.ordinal()]++;
+            }
+        }
         // A person's active accounts by the person's ordinal: an array slot, not a map entry keyed by person.
         @SuppressWarnings("unchecked")
         List<Account>[] byPerson = new List[persons.size()];
@@ -63,7 +71,7 @@ public final class Correlator {
                 if (each.ordinal() >= 0) {
                     List<Account> held = byPerson[each.ordinal()];
                     if (held == null) {
-                        held = byPerson[each.ordinal()] = new ArrayList<>(2);
+                        held = byPerson[each.ordinal()] = new ArrayList<>(counts[each.ordinal()]);
                     }
                     held.add(each.account());
                 } else {
