@@ -5,6 +5,7 @@ import dk.tilsyn.bench.web.FindingQueries;
 import dk.tilsyn.bench.web.Latencies;
 import dk.tilsyn.bench.web.LoadTest;
 import dk.tilsyn.bench.web.Machine;
+import dk.tilsyn.bench.web.MatrixPages;
 import dk.tilsyn.bench.web.PersonSample;
 import dk.tilsyn.bench.web.Phase;
 import dk.tilsyn.bench.web.SignIn;
@@ -87,6 +88,9 @@ public final class WebBench implements Callable<Integer> {
     @Option(names = "--person-candidates", defaultValue = "400", description = "random persons tried for the person page (default: ${DEFAULT-VALUE})")
     int personCandidates;
 
+    @Option(names = "--matrix-requests", defaultValue = "100", description = "matrix pages of each kind timed after the load test, one at a time; 0 skips them (default: ${DEFAULT-VALUE})")
+    private int matrixRequests;
+
     @Option(names = "--seed", defaultValue = "20261122", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -116,8 +120,27 @@ public final class WebBench implements Callable<Integer> {
         LoadTest.Outcome outcome = new LoadTest(new LoadTest.Settings(users, warmup, seconds, seed), signIn::open,
                 queries, persons, serverPid).run();
         load(outcome);
+        matrix(admin, run, persons);
         print();
         return 0;
+    }
+
+    /** (d) The overview matrix in the page and as XLSX, one user, after the load test. */
+    private void matrix(BrowserSession admin, long run, List<String> persons) {
+        if (matrixRequests <= 0) {
+            return;
+        }
+        MatrixPages matrix = new MatrixPages(admin, run);
+        System.out.printf("Matrix: %d requests of each kind, one at a time ...%n", matrixRequests);
+        for (MatrixPages.Kind kind : matrix.browse(persons, matrixRequests, seed)) {
+            Latencies l = kind.latencies();
+            table.add(new String[]{"(d) matrix page, " + kind.name(), "%,d req, %d errors".formatted(l.count(), l.errors()),
+                    "p50 %.0f ms, p95 %.0f ms, max %.0f ms".formatted(l.percentileMillis(50), l.percentileMillis(95),
+                            l.maxMillis()), kind.pages() > 1 ? "%,d pages".formatted(kind.pages()) : ""});
+        }
+        MatrixPages.Download xlsx = matrix.xlsx();
+        table.add(new String[]{"(d) matrix as XLSX (download)", "%.2f s".formatted(xlsx.seconds()),
+                "%,d bytes, HTTP %d".formatted(xlsx.bytes(), xlsx.status()), "written by the run; sent from the evidence store"});
     }
 
     private long uploadToResults(BrowserSession admin) throws IOException {

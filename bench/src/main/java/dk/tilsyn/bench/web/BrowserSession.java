@@ -46,6 +46,18 @@ public final class BrowserSession {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** A GET of a download, its body as the bytes sent. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("Interrupted during " + path);
+        }
+    }
+
     /** A GET as htmx sends it (the run page answers a poll with its status fragment only). */
     public HttpResponse<String> getAsHtmx(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET().build());
