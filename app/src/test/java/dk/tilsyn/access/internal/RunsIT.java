@@ -65,12 +65,21 @@ class RunsIT {
 
     @Test
     void aRunFindsWhatTheGuidanceCallsForAndFreezesItsDataBasis() throws Exception {
+        // Before any analysis, the front page's tile leads to where one is started.
+        assertThat(ResponseText.unescapeHtml(controller.get("/").body()))
+                .contains("href=\"/analyser\">analyser af adgange – start den første").doesNotContain("åbne fund i seneste analyse");
         for (String system : SYSTEMS) {
             uploadAndAccept(system);
         }
 
         long runId = start(LocalDate.of(2026, 10, 31));
         runs.completion(runId).get(120, TimeUnit.SECONDS);
+        // Nothing decided or documented yet in this institution: every finding of the run is open.
+        long open = jdbc.sql("select findings_count from analysis_run where id = ?").param(runId).query(Long.class).single();
+        assertThat(ResponseText.unescapeHtml(controller.get("/").body()))
+                .contains("href=\"/analyser/" + runId + "?status=open\">åbne fund i seneste analyse")
+                .contains("<span class=\"figure\">" + open + "</span>")
+                .doesNotContain("start den første");
 
         Map<String, Object> run = jdbc.sql("select status, findings_count, rule_set_id, report_sha256 from analysis_run where id = ?")
                 .param(runId).query().singleRow();
