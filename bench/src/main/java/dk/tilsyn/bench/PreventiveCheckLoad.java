@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Load driver for the preventive-check endpoint of a running Tilsyn: optionally prepares the demo institution
  * (uploads and accepts the five demo extracts, runs an analysis, issues a token, all over HTTP as an administrator
- * would), then sends 2,000 warm-up calls and 20,000 measured calls one after another, each for another person,
- * and prints p50/p90/p99/max. Nothing is asserted; the figures go to docs/performance.md.
+ * would), then sends 2,000 warm-up calls and 20,000 measured calls one after another, going through the persons in
+ * turn, and prints p50/p90/p99/max. Nothing is asserted; the figures go to docs/performance.md.
  *
  * <pre>
  * java -cp bench/target/classes dk.tilsyn.bench.PreventiveCheckLoad http://localhost:18080 \
@@ -67,8 +67,15 @@ public final class PreventiveCheckLoad {
                     + "PASSWORD | --token TOKEN) [--persons FORMAT COUNT]");
         }
         int persons = Arrays.asList(args).indexOf("--persons");
-        load.measure(token, persons < 0 ? "P%04d" : args[persons + 1],
-                persons < 0 ? 150 : Integer.parseInt(args[persons + 2]));
+        if (persons < 0) {
+            load.measure(token, "P%04d", 150);
+            return;
+        }
+        if (persons + 2 >= args.length || !args[persons + 1].contains("%") || !args[persons + 2].matches("[1-9]\\d*")) {
+            throw new IllegalArgumentException("--persons needs a format with the number in it and a count of at least 1, "
+                    + "e.g. --persons P%06d 100000");
+        }
+        load.measure(token, args[persons + 1], Integer.parseInt(args[persons + 2]));
     }
 
     /** @param personFormat the persons' ids from their number, 1 … count; the calls go through them in turn */
@@ -87,7 +94,8 @@ public final class PreventiveCheckLoad {
         long started = System.nanoTime();
         for (int i = 0; i < CALLS; i++) {
             long t0 = System.nanoTime();
-            HttpResponse<String> answer = call(token, bodies.get(i % bodies.size()));
+            // Going on from where the warm-up stopped: with many persons, the measured calls ask about others.
+            HttpResponse<String> answer = call(token, bodies.get((WARM_UP + i) % bodies.size()));
             nanos[i] = System.nanoTime() - t0;
             if (answer.statusCode() != 200) {
                 failures++;

@@ -54,10 +54,14 @@ class AccessWiring {
     DashboardTiles accessTiles(RunRepository runs, DecisionRepository decisions, NoticeRepository notices) {
         return user -> {
             List<DashboardTile> tiles = new ArrayList<>();
-            // Before the first analysis the tile points to where one is started, so a new controller finds it.
-            tiles.add(runs.latestDone().map(run -> new DashboardTile("dashboard.tile.openFindings",
-                            runs.countOpen(run.id()), "/analyser/" + run.id() + "?status=open", 30))
-                    .orElseGet(() -> new DashboardTile("dashboard.tile.noRun", 0, "/analyser", 30)));
+            runs.latestDone().ifPresentOrElse(run -> tiles.add(new DashboardTile("dashboard.tile.openFindings",
+                    runs.countOpen(run.id()), "/analyser/" + run.id() + "?status=open", 30)), () -> {
+                // Before the first finished analysis, those who may start one are shown where, so a new controller
+                // finds it; "finished" holds while a first run is queued or running, or after one failed.
+                if (user.hasAnyRole(Role.ADMINISTRATOR, Role.SECURITY_COORDINATOR, Role.CONTROLLER)) {
+                    tiles.add(new DashboardTile("dashboard.tile.noRun", 0, "/analyser", 30));
+                }
+            });
             tiles.add(new DashboardTile("dashboard.tile.myActions", decisions.countOpenActions(user.id()), "/handlinger", 32));
             tiles.add(new DashboardTile("dashboard.tile.notices", notices.unread(user.id()), "/beskeder", 34));
             return tiles;

@@ -69,9 +69,13 @@ class RunsController {
         model.addAttribute("runs", runs.findAll());
         java.util.Map<Long, String> systemNames = new java.util.HashMap<>();
         systems.systems().forEach(system -> systemNames.put(system.id(), system.name()));
-        model.addAttribute("accepted", evidence.findAllAccepted().stream()
+        List<Evidence> accepted = evidence.findAllAccepted();
+        model.addAttribute("accepted", accepted.stream()
                 .map(e -> new FileChoice(e.id(), systemNames.get(e.systemId()), e.kind().messageKey(), e.fileName(), e.asOf()))
                 .toList());
+        // What a start needs (RunService refuses it otherwise): said before the button, not only after a refusal.
+        model.addAttribute("noExtract", accepted.stream().noneMatch(e -> e.kind() == EvidenceKind.EXTRACT));
+        model.addAttribute("noPersons", persons.countPersons() == 0);
         model.addAttribute("reconcilable", evidence.reconcilable().stream()
                 .map(e -> new FileChoice(e.id(), systemNames.get(e.systemId()), e.kind().messageKey(), e.fileName(), e.asOf()))
                 .toList());

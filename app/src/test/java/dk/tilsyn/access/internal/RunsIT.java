@@ -67,7 +67,7 @@ class RunsIT {
     void aRunFindsWhatTheGuidanceCallsForAndFreezesItsDataBasis() throws Exception {
         // Before any analysis, the front page's tile leads to where one is started.
         assertThat(ResponseText.unescapeHtml(controller.get("/").body()))
-                .contains("href=\"/analyser\">analyser af adgange – start den første").doesNotContain("åbne fund i seneste analyse");
+                .contains("href=\"/analyser\">færdige analyser af adgange – start en her").doesNotContain("åbne fund i seneste analyse");
         for (String system : SYSTEMS) {
             uploadAndAccept(system);
         }
@@ -77,9 +77,9 @@ class RunsIT {
         // Nothing decided or documented yet in this institution: every finding of the run is open.
         long open = jdbc.sql("select findings_count from analysis_run where id = ?").param(runId).query(Long.class).single();
         assertThat(ResponseText.unescapeHtml(controller.get("/").body()))
-                .contains("href=\"/analyser/" + runId + "?status=open\">åbne fund i seneste analyse")
-                .contains("<span class=\"figure\">" + open + "</span>")
-                .doesNotContain("start den første");
+                .containsPattern("<span class=\"figure\">" + open + "</span>\\s*<a href=\"/analyser/" + runId
+                        + "\\?status=open\">åbne fund i seneste analyse</a>")
+                .doesNotContain("start en her");
 
         Map<String, Object> run = jdbc.sql("select status, findings_count, rule_set_id, report_sha256 from analysis_run where id = ?")
                 .param(runId).query().singleRow();
@@ -190,7 +190,7 @@ class RunsIT {
         long iga = jdbc.sql("select max(id) from evidence_file where institution_id = ?").param(institution.id())
                 .query(Long.class).single();
         String withFiles = ResponseText.unescapeHtml(controller.get("/analyser").body());
-        assertThat(withFiles).contains("indfak-iga.csv").doesNotContain("Der er ingen godkendte filer at analysere endnu");
+        assertThat(withFiles).contains("indfak-iga.csv").doesNotContain("run-prerequisites");
         List<String> withoutNemKonto = jdbc.sql("select e.id from evidence_file e join it_system s on s.id = e.system_id "
                         + "where e.institution_id = ? and e.status = 'ACCEPTED' and s.system_key <> 'nemkonto'")
                 .param(institution.id()).query(Long.class).list().stream().map(String::valueOf).toList();
@@ -230,7 +230,10 @@ class RunsIT {
     void withoutAnAcceptedExtractARunIsRefusedWithAMessage() {
         // Before anything is accepted, the page says where the files come from instead of leaving a bare button.
         assertThat(ResponseText.unescapeHtml(controller.get("/analyser").body()))
-                .contains("Der er ingen godkendte filer at analysere endnu").contains("href=\"/systemer\"");
+                .contains("Der er intet godkendt adgangsudtræk at analysere endnu")
+                .contains("class=\"alert-link\" href=\"/systemer\"")
+                .contains("aria-describedby=\"run-prerequisites\"")
+                .doesNotContain("Personregistret er tomt"); // this institution has its persons
         HttpResponse<String> answer = controller.submit("/analyser", "/analyser", Map.of("asOf", LocalDate.now().toString()));
 
         assertThat(ResponseText.unescapeHtml(controller.follow(answer).body())).contains("ingen godkendte adgangsudtræk");
@@ -252,6 +255,14 @@ class RunsIT {
         long id = jdbc.sql("select max(id) from evidence_file where institution_id = ?").param(empty.id()).query(Long.class).single();
         client.submit(extracts + "/" + id, extracts + "/" + id + "/godkend", Map.of());
 
+        // A controller may not import persons: the page says who does, without a link that would be refused.
+        assertThat(ResponseText.unescapeHtml(client.get("/analyser").body()))
+                .contains("Bed en administrator eller informationssikkerhedskoordinatoren om at importere personfilen")
+                .doesNotContain("href=\"/organisation/import\"").doesNotContain("intet godkendt adgangsudtræk");
+        TestUsers.TestUser coordinator = testUsers.user(empty, Role.SECURITY_COORDINATOR);
+        assertThat(ResponseText.unescapeHtml(WebClient.signedIn(port, coordinator).get("/analyser").body()))
+                .contains("Personregistret er tomt. Importér personfilen")
+                .contains("class=\"alert-link\" href=\"/organisation/import\"");
         HttpResponse<String> answer = client.submit("/analyser", "/analyser", Map.of("asOf", "2026-10-31"));
 
         assertThat(ResponseText.unescapeHtml(client.follow(answer).body())).contains("Institutionen har ingen personer");
@@ -265,6 +276,8 @@ class RunsIT {
         WebClient reader = WebClient.signedIn(port, auditor);
 
         assertThat(reader.get("/analyser").statusCode()).isEqualTo(200);
+        // No analysis has finished here, but an auditor cannot start one: no tile invites them to.
+        assertThat(ResponseText.unescapeHtml(reader.get("/").body())).doesNotContain("start en her");
         assertThat(reader.submit("/analyser", "/analyser", Map.of("asOf", LocalDate.now().toString())).statusCode()).isEqualTo(403);
     }
 

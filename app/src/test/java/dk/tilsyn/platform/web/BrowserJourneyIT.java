@@ -283,8 +283,8 @@ class BrowserJourneyIT {
     /** A first-time controller who opens the analyses first is told where the files come from. */
     private void runsBeforeAnyFile(Page page) {
         page.navigate(base + "/analyser");
-        PlaywrightAssertions.assertThat(page.locator("main .alert-info")).containsText("ingen godkendte filer");
-        PlaywrightAssertions.assertThat(page.locator("main .alert-info a")).hasAttribute("href", "/systemer");
+        PlaywrightAssertions.assertThat(page.locator("#run-prerequisites")).containsText("intet godkendt adgangsudtræk");
+        PlaywrightAssertions.assertThat(page.locator("#run-prerequisites a[href='/systemer']")).isVisible();
         check(page, "runs-without-files");
     }
 
