@@ -59,6 +59,10 @@ final class CorrelationFindings {
      * The accounts' findings (made as each was linked) and every person's. Each check reads only its own account or
      * person, so they run on every core; the ordered streams keep input order and the final sort is stable, so the
      * findings are the same as checking one by one.
+     *
+     * <p>Each person's active accounts are put in {@link dk.tilsyn.engine.access.AccountRef} order here, in the same
+     * visit as the person's checks (which rely on that order): the accounts are read from memory once for both, not
+     * once to sort and again to check — in a large set they lie far apart, and that reading is most of the cost.
      */
     List<Finding> of(List<Correlator.Linked> links, int[] personOrder, List<Account>[] activeByPerson) {
         List<Finding> findings = new ArrayList<>();
@@ -69,7 +73,10 @@ final class CorrelationFindings {
         }
         // Persons in id order, each with their active accounts by ordinal: no look-up of the person again.
         Arrays.stream(personOrder).parallel().filter(ordinal -> activeByPerson[ordinal] != null)
-                .mapToObj(ordinal -> ofPerson(persons.person(ordinal), activeByPerson[ordinal])).toList()
+                .mapToObj(ordinal -> {
+                    Correlator.sortByRef(activeByPerson[ordinal]);
+                    return ofPerson(persons.person(ordinal), activeByPerson[ordinal]);
+                }).toList()
                 .forEach(findings::addAll);
         findings.sort(ORDER);
         return findings;

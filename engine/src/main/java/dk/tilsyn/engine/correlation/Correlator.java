@@ -81,7 +81,7 @@ public final class Correlator {
         }
         int[] personOrder = persons.byIdOrder();
         Map<Subject, List<Account>> active = activeInOrder(personOrder, byPerson, onTheirOwn);
-        active.values().parallelStream().forEach(Correlator::sortByRef);
+        // The persons' checks also put each person's accounts (the same lists as in the map) in reference order.
         return new Correlation(links, findings.of(linked, personOrder, byPerson), active);
     }
 
@@ -103,7 +103,7 @@ public final class Correlator {
      * Sorts by {@link AccountRef} order without making a reference per comparison. A person's accounts usually arrive
      * in order already (extracts by system, accounts by name), which one pass sees without sorting.
      */
-    private static void sortByRef(List<Account> accounts) {
+    static void sortByRef(List<Account> accounts) {
         for (int i = 1; i < accounts.size(); i++) {
             if (compareByRef(accounts.get(i - 1), accounts.get(i)) > 0) {
                 accounts.sort(Correlator::compareByRef);
