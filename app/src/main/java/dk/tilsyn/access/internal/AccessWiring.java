@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The feature's menu entries, front-page figures and upload limit. */
@@ -54,14 +55,15 @@ class AccessWiring {
     DashboardTiles accessTiles(RunRepository runs, DecisionRepository decisions, NoticeRepository notices) {
         return user -> {
             List<DashboardTile> tiles = new ArrayList<>();
-            runs.latestDone().ifPresentOrElse(run -> tiles.add(new DashboardTile("dashboard.tile.openFindings",
-                    runs.countOpen(run.id()), "/analyser/" + run.id() + "?status=open", 30)), () -> {
+            Optional<AnalysisRun> latest = runs.latestDone();
+            if (latest.isPresent()) {
+                tiles.add(new DashboardTile("dashboard.tile.openFindings", runs.countOpen(latest.get().id()),
+                        "/analyser/" + latest.get().id() + "?status=open", 30));
+            } else if (user.hasAnyRole(Role.ADMINISTRATOR, Role.SECURITY_COORDINATOR, Role.CONTROLLER)) {
                 // Before the first finished analysis, those who may start one are shown where, so a new controller
                 // finds it; "finished" holds while a first run is queued or running, or after one failed.
-                if (user.hasAnyRole(Role.ADMINISTRATOR, Role.SECURITY_COORDINATOR, Role.CONTROLLER)) {
-                    tiles.add(new DashboardTile("dashboard.tile.noRun", 0, "/analyser", 30));
-                }
-            });
+                tiles.add(new DashboardTile("dashboard.tile.noRun", 0, "/analyser", 30));
+            }
             tiles.add(new DashboardTile("dashboard.tile.myActions", decisions.countOpenActions(user.id()), "/handlinger", 32));
             tiles.add(new DashboardTile("dashboard.tile.notices", notices.unread(user.id()), "/beskeder", 34));
             return tiles;

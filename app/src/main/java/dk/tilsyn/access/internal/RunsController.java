@@ -67,18 +67,14 @@ class RunsController {
     @GetMapping("/analyser")
     String list(Model model) {
         model.addAttribute("runs", runs.findAll());
-        java.util.Map<Long, String> systemNames = new java.util.HashMap<>();
+        Map<Long, String> systemNames = new HashMap<>();
         systems.systems().forEach(system -> systemNames.put(system.id(), system.name()));
         List<Evidence> accepted = evidence.findAllAccepted();
-        model.addAttribute("accepted", accepted.stream()
-                .map(e -> new FileChoice(e.id(), systemNames.get(e.systemId()), e.kind().messageKey(), e.fileName(), e.asOf()))
-                .toList());
+        model.addAttribute("accepted", choices(accepted, systemNames));
         // What a start needs (RunService refuses it otherwise): said before the button, not only after a refusal.
         model.addAttribute("noExtract", accepted.stream().noneMatch(e -> e.kind() == EvidenceKind.EXTRACT));
         model.addAttribute("noPersons", persons.countPersons() == 0);
-        model.addAttribute("reconcilable", evidence.reconcilable().stream()
-                .map(e -> new FileChoice(e.id(), systemNames.get(e.systemId()), e.kind().messageKey(), e.fileName(), e.asOf()))
-                .toList());
+        model.addAttribute("reconcilable", choices(evidence.reconcilable(), systemNames));
         model.addAttribute("today", LocalDate.now());
         return "access/runs";
     }
@@ -186,6 +182,12 @@ class RunsController {
 
     /** A file offered on the start form. */
     public record FileChoice(long id, String system, String kindKey, String fileName, LocalDate asOf) {
+    }
+
+    private static List<FileChoice> choices(List<Evidence> files, Map<Long, String> systemNames) {
+        return files.stream()
+                .map(e -> new FileChoice(e.id(), systemNames.get(e.systemId()), e.kind().messageKey(), e.fileName(), e.asOf()))
+                .toList();
     }
 
     private AnalysisRun run(long runId) {
